@@ -1,0 +1,282 @@
+package io.herald;
+
+import io.herald.accounts.AccountStore;
+import io.herald.accounts.Authenticator;
+import io.herald.accounts.FirstStart;
+import io.herald.config.ConfigException;
+import io.herald.config.ConfigLoader;
+import io.herald.config.HeraldConfig;
+import io.herald.config.SmscConfig;
+import io.herald.dispatch.Dispatcher;
+import io.herald.ingest.ApiMessages;
+import io.herald.messages.MessageMeters;
+import io.herald.messages.MessageStore;
+import io.herald.smsc.SmscConnection;
+import io.herald.smsc.SmscRegistry;
+import io.herald.smsc.simulator.SimulatorVerticle;
+import io.herald.store.Database;
+import io.herald.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Herald daemon: reads its config, migrates the database, deploys its verticles. */
+public final class Herald {
+  private static final Logger log = LoggerFactory.getLogger(Herald.class);
+
+  private final HeraldConfig config;
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry registry;
+  private final Database database;
+  private Pool pool;
+  private SimulatorVerticle simulator;
+  private final List<String> connectionDeployments = new ArrayList<>();
+  private SmscRegistry smscs;
+  private Dispatcher dispatcher;
+  private String dispatcherDeployment;
+  private WebServer web;
+  private String generatedPassword;
+
+  private Herald(HeraldConfig config) {
+    this.config = config;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    this.database = new Database(config.db().url());
+  }
+
+  /** Starts everything; the future completes once Herald is ready to take work. */
+  public static Future<Herald> start(HeraldConfig config) {
+    Herald herald = new Herald(config);
+    // Not bound to a Vert.x context: it completes after Vert.x itself may have closed.
+    Promise<Herald> started = Promise.promise();
+    herald.boot().onComplete(ar -> {
+      if (ar.succeeded()) {
+        started.complete(herald);
+      } else {
+        herald.closeVertx().onComplete(v -> started.fail(ar.cause()));
+      }
+    });
+    return started.future();
+  }
+
+  private Future<Void> boot() {
+    return database.migrate(vertx)
+        .recover(e -> Future.failedFuture(new StartupException("cannot use the database "
+            + database.displayUrl() + ": " + rootMessage(e))))
+        .compose(n -> {
+          pool = database.pool(vertx, config.db().poolSize());
+          AccountStore accounts = new AccountStore(pool);
+          return FirstStart.run(vertx, accounts, config).compose(password -> {
+            generatedPassword = password;
+            return deploy(accounts);
+          });
+        });
+  }
+
+  private Future<Void> deploy(AccountStore accounts) {
+    MessageStore messages = new MessageStore(pool);
+    MessageMeters meters = new MessageMeters(registry);
+    List<SmscConnection> connections = new ArrayList<>();
+    for (SmscConfig smsc : config.smsc()) {
+      connections.add(new SmscConnection(smsc, registry));
+    }
+    smscs = new SmscRegistry(vertx, connections);
+    dispatcher = new Dispatcher(config.dispatch(), messages, smscs, meters);
+    web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts),
+        new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages);
+
+    Future<?> simulatorReady = Future.succeededFuture();
+    if (config.simulator().enabled()) {
+      simulator = new SimulatorVerticle(config.simulator());
+      simulatorReady = vertx.deployVerticle(simulator);
+    }
+    return simulatorReady
+        .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
+            .onSuccess(connectionDeployments::add)).toList()))
+        .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
+        .compose(v -> vertx.deployVerticle(web))
+        .mapEmpty();
+  }
+
+  /**
+   * Stops cleanly: no new claims, submits in flight finish (or their leases return them to the
+   * queue), connections unbind, the last outcomes and receipts are written.
+   */
+  public Future<Void> stop() {
+    Promise<Void> stopped = Promise.promise(); // completes after Vert.x has closed: bound to no context
+    Future<?> quiet = dispatcher == null ? Future.succeededFuture() : dispatcher.quiesce()
+        .onFailure(e -> log.warn("shutdown: {}", e.getMessage()));
+    quiet.otherwiseEmpty()
+        .compose(v -> web == null ? Future.succeededFuture() : vertx.undeploy(web.deploymentID()).otherwiseEmpty())
+        .compose(v -> Future.join(connectionDeployments.stream().map(vertx::undeploy).toList()).otherwiseEmpty())
+        .compose(v -> dispatcherDeployment == null ? Future.succeededFuture()
+            : vertx.undeploy(dispatcherDeployment).otherwiseEmpty())
+        .compose(v -> simulator == null ? Future.succeededFuture()
+            : vertx.undeploy(simulator.deploymentID()).otherwiseEmpty())
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close().otherwiseEmpty())
+        .onComplete(v -> closeVertx().onComplete(c -> stopped.complete()));
+    return stopped.future();
+  }
+
+  /**
+   * Closes Vert.x from a plain thread: a close future bound to one of Vert.x's own event loops
+   * would try to complete on that loop after it has terminated.
+   */
+  private Future<Void> closeVertx() {
+    Promise<Void> closed = Promise.promise();
+    Thread closer = new Thread(() -> vertx.close().onComplete(ar -> closed.complete()), "herald-close");
+    closer.start();
+    return closed.future();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HeraldConfig config() {
+    return config;
+  }
+
+  public int httpPort() {
+    return web.port();
+  }
+
+  public SmscRegistry smscs() {
+    return smscs;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** The admin password made on first start, or null. */
+  public String generatedPassword() {
+    return generatedPassword;
+  }
+
+  public String readyLine() {
+    StringBuilder line = new StringBuilder("Herald ready: HTTP http://")
+        .append(config.http().host()).append(':').append(httpPort());
+    if (simulator != null) {
+      line.append(", built-in SMSC simulator listening on smpp://").append(config.simulator().host())
+          .append(':').append(simulator.port());
+    }
+    for (SmscConfig smsc : config.smsc()) {
+      line.append(", SMSC connection '").append(smsc.name()).append("' to smpp://").append(smsc.host())
+          .append(':').append(smsc.port());
+    }
+    return line.toString();
+  }
+
+  public static void main(String[] args) {
+    Path file;
+    try {
+      file = configFile(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("herald: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    HeraldConfig config;
+    try {
+      config = ConfigLoader.load(file, System.getenv(), System.getProperties());
+    } catch (ConfigException e) {
+      System.err.println("herald: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Herald herald;
+    try {
+      herald = start(config).toCompletionStage().toCompletableFuture().join();
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      System.err.println("herald: " + (cause instanceof StartupException ? cause.getMessage() : rootMessage(cause)));
+      if (!(cause instanceof StartupException)) {
+        log.error("start-up failed", cause);
+      }
+      System.exit(1);
+      return;
+    }
+    if (herald.generatedPassword() != null) {
+      System.out.println("Herald created the admin user " + config.admin().email() + " with the password "
+          + herald.generatedPassword() + " (shown once; set HERALD_ADMIN_PASSWORD to choose it)");
+    }
+    System.out.println(herald.readyLine());
+    System.out.flush();
+    waitForSignal(herald);
+  }
+
+  /** SIGTERM and SIGINT stop Herald cleanly and exit 0. */
+  private static void waitForSignal(Herald herald) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    sun.misc.SignalHandler handler = signal -> {
+      log.info("SIG{} received: stopping", signal.getName());
+      herald.stop().onComplete(ar -> stopped.countDown());
+    };
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+    try {
+      stopped.await();
+      stopped.await(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("Herald stopped");
+    System.exit(0);
+  }
+
+  private static Path configFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config")) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--config needs a file name");
+        }
+        Path file = Path.of(args[i + 1]);
+        if (!Files.isRegularFile(file)) {
+          throw new IllegalArgumentException("config file " + file + " does not exist");
+        }
+        return file;
+      }
+      throw new IllegalArgumentException("unknown argument '" + args[i] + "' (usage: herald [--config FILE])");
+    }
+    Path standard = Path.of("conf", "herald.json");
+    return Files.isRegularFile(standard) ? standard : null;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+  }
+
+  /** A start-up failure already worded for the operator. */
+  static final class StartupException extends RuntimeException {
+    StartupException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

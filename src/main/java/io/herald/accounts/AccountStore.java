@@ -1,0 +1,90 @@
+package io.herald.accounts;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** SQL for accounts, users and senders. */
+public final class AccountStore {
+  private final Pool pool;
+
+  public AccountStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public record StoredUser(long id, Long accountId, String email, String passwordHash, Role role) {
+    public Principal principal() {
+      return new Principal(id, accountId, email, role);
+    }
+  }
+
+  public Future<Optional<StoredUser>> userByEmail(String email) {
+    return pool.preparedQuery(
+            "SELECT id, account_id, email, password_hash, role FROM users WHERE lower(email) = lower($1)")
+        .execute(Tuple.of(email))
+        .map(rows -> first(rows).map(r -> new StoredUser(
+            r.getLong("id"), r.getLong("account_id"), r.getString("email"),
+            r.getString("password_hash"), Role.fromDb(r.getString("role")))));
+  }
+
+  public Future<Account> account(long id) {
+    return pool.preparedQuery("SELECT id, name, default_region, time_zone FROM accounts WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> first(rows).map(AccountStore::account)
+            .orElseThrow(() -> new IllegalStateException("account " + id + " does not exist")));
+  }
+
+  /** The sender with this address, or the account's default sender when address is null. */
+  public Future<Optional<Sender>> sender(long accountId, String address) {
+    String sql = "SELECT id, account_id, address, kind, is_default FROM senders WHERE account_id = $1 AND "
+        + (address == null ? "is_default" : "address = $2");
+    Tuple args = address == null ? Tuple.of(accountId) : Tuple.of(accountId, address);
+    return pool.preparedQuery(sql).execute(args).map(rows -> first(rows).map(r -> new Sender(
+        r.getLong("id"), r.getLong("account_id"), r.getString("address"),
+        SenderKind.fromDb(r.getString("kind")), r.getBoolean("is_default"))));
+  }
+
+  public Future<Long> countUsers(SqlClient client) {
+    return client.query("SELECT count(*) FROM users").execute().map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<Long> insertAccount(SqlClient client, String name, String region, ZoneId zone) {
+    return client.preparedQuery(
+            "INSERT INTO accounts (name, default_region, time_zone) VALUES ($1, $2, $3) RETURNING id")
+        .execute(Tuple.of(name, region, zone.getId()))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<Long> insertUser(SqlClient client, Long accountId, String email, String hash, Role role) {
+    return client.preparedQuery(
+            "INSERT INTO users (account_id, email, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id")
+        .execute(Tuple.of(accountId, email, hash, role.dbName()))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<Long> insertSender(SqlClient client, long accountId, String address, boolean isDefault) {
+    return client.preparedQuery(
+            "INSERT INTO senders (account_id, address, kind, is_default) VALUES ($1, $2, $3, $4) RETURNING id")
+        .execute(Tuple.of(accountId, address, SenderKind.of(address).dbName(), isDefault))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  private static Account account(Row r) {
+    return new Account(r.getLong("id"), r.getString("name"), r.getString("default_region"),
+        ZoneId.of(r.getString("time_zone")));
+  }
+
+  private static Optional<Row> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+}

@@ -1,0 +1,100 @@
+package io.herald.config;
+
+import io.herald.smsc.simulator.SimulatorConfig;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The whole effective configuration, validated. Built by {@link ConfigLoader}. */
+public record HeraldConfig(
+    HttpConfig http,
+    DbConfig db,
+    AdminConfig admin,
+    AccountDefaults account,
+    MessagesConfig messages,
+    DispatchConfig dispatch,
+    List<SmscConfig> smsc,
+    SimulatorConfig simulator) {
+
+  public record HttpConfig(String host, int port) {}
+
+  public record DbConfig(String url, int poolSize) {}
+
+  /** The first start on an empty database creates this admin; a blank password means "generate one". */
+  public record AdminConfig(String email, String password) {}
+
+  /** Settings of the account created on first start. */
+  public record AccountDefaults(String name, String region, ZoneId timeZone, String sender) {}
+
+  public record MessagesConfig(int maxParts) {}
+
+  public record DispatchConfig(
+      int batchSize,
+      int leaseSeconds,
+      long pollMillis,
+      int maxAttempts,
+      long retryMinMillis,
+      long retryMaxMillis,
+      long shutdownGraceMillis) {}
+
+  static HeraldConfig from(JsonObject json) {
+    Keys root = new Keys(json, "");
+    Keys http = root.section("http");
+    Keys db = root.section("db");
+    Keys admin = root.section("admin");
+    Keys account = root.section("account");
+    Keys dispatch = root.section("dispatch");
+    Keys simulator = root.section("simulator");
+    String region = account.nonEmpty("region");
+    if (!region.matches("[A-Z]{2}")) {
+      throw new ConfigException("config key 'account.region' must be a two-letter country code like US, got '" + region + "'");
+    }
+    return new HeraldConfig(
+        new HttpConfig(http.nonEmpty("host"), http.port("port")),
+        new DbConfig(db.nonEmpty("url"), (int) db.number("poolSize", 1, 100)),
+        new AdminConfig(admin.nonEmpty("email"), admin.text("password")),
+        new AccountDefaults(account.nonEmpty("name"), region, zone(account.nonEmpty("timeZone")), account.nonEmpty("sender")),
+        new MessagesConfig((int) root.section("messages").number("maxParts", 1, 255)),
+        new DispatchConfig(
+            (int) dispatch.number("batchSize", 1, 10_000),
+            (int) dispatch.number("leaseSeconds", 5, 86_400),
+            dispatch.number("pollMillis", 10, 60_000),
+            (int) dispatch.number("maxAttempts", 1, 1_000),
+            dispatch.number("retryMinMillis", 0, 86_400_000),
+            dispatch.number("retryMaxMillis", 0, 86_400_000),
+            dispatch.number("shutdownGraceMillis", 0, 600_000)),
+        connections(json),
+        new SimulatorConfig(
+            simulator.bool("enabled"),
+            simulator.nonEmpty("host"),
+            simulator.port("port"),
+            simulator.nonEmpty("systemId"),
+            simulator.text("password"),
+            simulator.number("receiptDelayMillis", 0, 3_600_000)));
+  }
+
+  private static List<SmscConfig> connections(JsonObject json) {
+    List<SmscConfig> list = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < json.getJsonArray("smsc").size(); i++) {
+      SmscConfig connection = SmscConfig.from(new Keys(json.getJsonArray("smsc").getJsonObject(i), "smsc." + i));
+      if (!names.add(connection.name())) {
+        throw new ConfigException("config key 'smsc." + i + ".name': '" + connection.name() + "' is used twice");
+      }
+      list.add(connection);
+    }
+    return List.copyOf(list);
+  }
+
+  private static ZoneId zone(String name) {
+    try {
+      return ZoneId.of(name);
+    } catch (DateTimeException e) {
+      throw new ConfigException("config key 'account.timeZone' must be an IANA time zone like Europe/Paris, got '" + name + "'");
+    }
+  }
+}

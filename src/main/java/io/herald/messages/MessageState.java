@@ -1,0 +1,21 @@
+package io.herald.messages;
+
+/** The life of a message (DESIGN.md §3). Stored as the lower-case name. */
+public enum MessageState {
+  QUEUED, SENDING, SUBMITTED, DELIVERED, UNDELIVERABLE, EXPIRED, FAILED, SKIPPED, CANCELLED;
+
+  public String dbName() {
+    return name().toLowerCase();
+  }
+
+  public static MessageState fromDb(String value) {
+    return valueOf(value.toUpperCase());
+  }
+
+  public boolean isTerminal() {
+    return switch (this) {
+      case QUEUED, SENDING, SUBMITTED -> false;
+      default -> true;
+    };
+  }
+}

@@ -1,0 +1,62 @@
+package io.herald.web;
+
+import io.herald.accounts.Authenticator;
+import io.herald.accounts.Principal;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** HTTP Basic (user e-mail and password) for the API; puts the {@link Principal} on the context. */
+final class BasicAuth implements Handler<RoutingContext> {
+  static final String PRINCIPAL = "herald.principal";
+  private final Authenticator authenticator;
+
+  BasicAuth(Authenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  static Principal principal(RoutingContext ctx) {
+    return ctx.get(PRINCIPAL);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      deny(ctx, "authentication required");
+      return;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      deny(ctx, "malformed Authorization header");
+      return;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      deny(ctx, "malformed Authorization header");
+      return;
+    }
+    authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1)).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (ar.result().isEmpty()) {
+        deny(ctx, "wrong e-mail or password");
+      } else {
+        ctx.put(PRINCIPAL, ar.result().get());
+        ctx.next();
+      }
+    });
+  }
+
+  private static void deny(RoutingContext ctx, String why) {
+    ctx.response()
+        .setStatusCode(401)
+        .putHeader("WWW-Authenticate", "Basic realm=\"herald\", charset=\"UTF-8\"")
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", why).encode());
+  }
+}

@@ -1,0 +1,79 @@
+package io.herald.testing;
+
+import io.herald.Herald;
+import io.herald.config.ConfigLoader;
+import io.herald.config.HeraldConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a whole Herald in this JVM on a test database, with loopback ports picked at random. */
+public final class TestHerald {
+  public static final String ADMIN_EMAIL = "admin@test.example";
+  public static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+  private TestHerald() {}
+
+  /** Config: HTTP on a free port, the test database, a known admin, and whatever {@code overrides} set. */
+  public static HeraldConfig config(TestDatabase db, JsonObject overrides) {
+    JsonObject json = new JsonObject()
+        .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+        .put("db", new JsonObject().put("url", db.url()).put("poolSize", 4))
+        .put("admin", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD))
+        .put("dispatch", new JsonObject().put("pollMillis", 50).put("retryMinMillis", 200));
+    json.mergeIn(overrides, true);
+    try {
+      Path file = Files.createTempFile("herald-test", ".json");
+      Files.writeString(file, json.encodePrettily());
+      file.toFile().deleteOnExit();
+      return ConfigLoader.load(file, Map.of(), new Properties());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Overrides that run the built-in simulator on a free port and connect to it. */
+  public static JsonObject withSimulator(long receiptDelayMillis) {
+    int port = freePort();
+    return new JsonObject()
+        .put("simulator", new JsonObject().put("enabled", true).put("port", port)
+            .put("receiptDelayMillis", receiptDelayMillis))
+        .put("smsc", new JsonArray().add(new JsonObject().put("name", "simulator").put("port", port)
+            .put("systemId", "herald").put("password", "herald").put("window", 10).put("tps", 1000)
+            .put("reconnectMinMillis", 100).put("reconnectMaxMillis", 1000)));
+  }
+
+  public static Herald start(HeraldConfig config) {
+    try {
+      return Herald.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Herald did not start: " + e.getMessage(), e);
+    }
+  }
+
+  public static void stop(Herald herald) {
+    if (herald == null) {
+      return;
+    }
+    try {
+      herald.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Herald did not stop: " + e.getMessage(), e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
