@@ -44,6 +44,7 @@ public final class Dispatcher extends VerticleBase {
   private boolean claiming;
   private boolean writing;
   private boolean quiescing;
+  private boolean databaseDown;
   private int submitting;
   private Promise<Void> drained;
 
@@ -107,9 +108,10 @@ public final class Dispatcher extends VerticleBase {
     store.claim(capacity, config.leaseSeconds()).onComplete(ar -> {
       claiming = false;
       if (ar.failed()) {
-        log.warn("cannot claim messages: {}", ar.cause().getMessage());
+        databaseTrouble("cannot claim messages", ar.cause());
         return;
       }
+      databaseBack();
       List<ClaimedMessage> claimed = ar.result();
       for (ClaimedMessage message : claimed) {
         hand(message);
@@ -184,17 +186,33 @@ public final class Dispatcher extends VerticleBase {
     store.record(batchResults, batchReceipts).onComplete(ar -> {
       writing = false;
       if (ar.succeeded()) {
+        databaseBack();
         meters.count(ar.result());
         write();
       } else {
         // keep them: the database may be gone for a while; nothing is dropped
-        log.warn("cannot record {} outcomes and {} receipts, retrying: {}", batchResults.size(),
-            batchReceipts.size(), ar.cause().getMessage());
+        databaseTrouble("cannot record " + batchResults.size() + " outcomes and " + batchReceipts.size()
+            + " receipts, will retry", ar.cause());
         results.addAll(0, batchResults);
         receipts.addAll(0, batchReceipts);
         vertx.setTimer(RETRY_WRITE_MILLIS, id -> write());
       }
     });
+  }
+
+  /** Logs the first failure of an outage, not one line per poll. */
+  private void databaseTrouble(String what, Throwable cause) {
+    if (!databaseDown) {
+      databaseDown = true;
+      log.warn("{}: {}; holding work in memory until the database answers", what, cause.getMessage());
+    }
+  }
+
+  private void databaseBack() {
+    if (databaseDown) {
+      databaseDown = false;
+      log.info("database answers again; dispatch resumes");
+    }
   }
 
   private void checkDrained() {

@@ -54,7 +54,9 @@ public final class MessageStore {
       SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[])
       ON CONFLICT (message_id, seq) DO UPDATE
         SET smsc = excluded.smsc, smsc_message_id = excluded.smsc_message_id, state = 'submitted',
-            receipt_status = NULL, receipt_error = NULL, submitted_at = now(), receipt_at = NULL""";
+            receipt_status = NULL, receipt_error = NULL, submitted_at = now(), receipt_at = NULL
+        -- a part sent again (after a retry) starts over; the same write replayed changes nothing
+        WHERE (message_parts.smsc, message_parts.smsc_message_id) <> (excluded.smsc, excluded.smsc_message_id)""";
 
   private static final String TAKE_HELD_RECEIPTS = """
       DELETE FROM receipts_unmatched h USING unnest($1::text[], $2::text[]) AS k(smsc, id)

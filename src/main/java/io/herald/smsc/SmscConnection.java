@@ -61,7 +61,7 @@ public final class SmscConnection extends VerticleBase {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicReference<LinkState> link;
   private final AtomicInteger concatReference = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
-  private final TokenBucket bucket;
+  private final Throttle bucket;
   private final Timer submitTimer;
   private final MeterRegistry registry;
   private volatile SMPPSession session;
@@ -73,7 +73,7 @@ public final class SmscConnection extends VerticleBase {
   public SmscConnection(SmscConfig config, MeterRegistry registry) {
     this.config = config;
     this.registry = registry;
-    this.bucket = new TokenBucket(config.tps());
+    this.bucket = new Throttle(config.tps());
     this.link = new AtomicReference<>(new LinkState(config.name(), "connecting", null));
     this.submitTimer = Timer.builder("herald_submit")
         .description("Time from submit_sm to its response")
