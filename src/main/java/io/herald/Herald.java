@@ -13,6 +13,7 @@ import io.herald.messages.MessageMeters;
 import io.herald.messages.MessageStore;
 import io.herald.smsc.SmscConnection;
 import io.herald.smsc.SmscRegistry;
+import io.herald.smsc.mo.MoReceiver;
 import io.herald.smsc.simulator.SimulatorVerticle;
 import io.herald.store.Database;
 import io.herald.web.WebServer;
@@ -50,7 +51,7 @@ public final class Herald {
   private Dispatcher dispatcher;
   private String dispatcherDeployment;
   private WebServer web;
-  private String generatedPassword;
+  private java.util.List<FirstStart.Created> created = List.of();
 
   private Herald(HeraldConfig config) {
     this.config = config;
@@ -87,8 +88,8 @@ public final class Herald {
         .compose(n -> {
           pool = database.pool(vertx, config.db().poolSize());
           AccountStore accounts = new AccountStore(pool);
-          return FirstStart.run(vertx, accounts, config).compose(password -> {
-            generatedPassword = password;
+          return FirstStart.run(vertx, accounts, config).compose(users -> {
+            created = users;
             return deploy(accounts);
           });
         });
@@ -101,8 +102,8 @@ public final class Herald {
     for (SmscConfig smsc : config.smsc()) {
       connections.add(new SmscConnection(smsc, registry));
     }
-    smscs = new SmscRegistry(vertx, connections);
-    dispatcher = new Dispatcher(config.dispatch(), messages, smscs, meters);
+    smscs = new SmscRegistry(vertx, connections, config.routes());
+    dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, smscs, meters);
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts),
         new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages);
 
@@ -111,7 +112,9 @@ public final class Herald {
       simulator = new SimulatorVerticle(config.simulator());
       simulatorReady = vertx.deployVerticle(simulator);
     }
+    MoReceiver.registerCodec(vertx);
     return simulatorReady
+        .compose(v -> vertx.deployVerticle(new MoReceiver(pool, registry)))
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
@@ -170,9 +173,9 @@ public final class Herald {
     return registry;
   }
 
-  /** The admin password made on first start, or null. */
-  public String generatedPassword() {
-    return generatedPassword;
+  /** The users made on first start (empty on later starts). */
+  public List<FirstStart.Created> createdUsers() {
+    return created;
   }
 
   public String readyLine() {
@@ -218,9 +221,12 @@ public final class Herald {
       System.exit(1);
       return;
     }
-    if (herald.generatedPassword() != null) {
-      System.out.println("Herald created the admin user " + config.admin().email() + " with the password "
-          + herald.generatedPassword() + " (shown once; set HERALD_ADMIN_PASSWORD to choose it)");
+    for (FirstStart.Created user : herald.createdUsers()) {
+      String variable = user.role() == io.herald.accounts.Role.OPERATOR ? "HERALD_OPERATOR_PASSWORD" : "HERALD_ADMIN_PASSWORD";
+      if (user.generatedPassword() != null) {
+        System.out.println("Herald created the " + user.role().dbName() + " user " + user.email() + " with the password "
+            + user.generatedPassword() + " (shown once; set " + variable + " to choose it)");
+      }
     }
     System.out.println(herald.readyLine());
     System.out.flush();

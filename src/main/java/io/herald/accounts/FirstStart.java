@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On an empty database, creates the first account, its admin and its default sender, so that a
- * fresh install can send at once. Without a configured password it makes one and prints it once.
+ * On an empty database, creates the first account, its admin and its default sender, and the first
+ * operator (who sees every account and the SMSC connections), so that a fresh install can send at
+ * once. Without a configured password it makes one, returned to be printed once.
  */
 public final class FirstStart {
   private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
@@ -17,33 +18,46 @@ public final class FirstStart {
 
   private FirstStart() {}
 
-  /** Completes with the generated password, or null when nothing was generated. */
-  public static Future<String> run(Vertx vertx, AccountStore store, HeraldConfig config) {
+  /** A user created on first start, with the password when Herald made it up (null when configured). */
+  public record Created(String email, Role role, String generatedPassword) {}
+
+  /** Completes with the users created (none when the database already had users). */
+  public static Future<java.util.List<Created>> run(Vertx vertx, AccountStore store, HeraldConfig config) {
     return store.countUsers(store.pool()).compose(users -> {
       if (users > 0) {
-        return Future.succeededFuture((String) null);
+        return Future.succeededFuture(java.util.List.<Created>of());
       }
-      String given = config.admin().password();
-      String password = given.isBlank() ? randomPassword() : given;
-      return vertx.executeBlocking(() -> PasswordHasher.hash(password))
-          .compose(hash -> store.pool().withTransaction(tx -> store.countUsers(tx).compose(again -> {
+      String adminPassword = orRandom(config.admin().password());
+      String operatorPassword = orRandom(config.operator().password());
+      return vertx.executeBlocking(() -> new String[] {
+              PasswordHasher.hash(adminPassword), PasswordHasher.hash(operatorPassword)})
+          .compose(hashes -> store.pool().withTransaction(tx -> store.countUsers(tx).compose(again -> {
             if (again > 0) {
               return Future.succeededFuture(false); // another instance won the race
             }
             var account = config.account();
             return store.insertAccount(tx, account.name(), account.region(), account.timeZone())
-                .compose(accountId -> store.insertUser(tx, accountId, config.admin().email(), hash, Role.ADMIN)
+                .compose(accountId -> store.insertUser(tx, accountId, config.admin().email(), hashes[0], Role.ADMIN)
+                    .compose(u -> store.insertUser(tx, null, config.operator().email(), hashes[1], Role.OPERATOR))
                     .compose(u -> store.insertSender(tx, accountId, account.sender(), true)))
                 .map(true);
           })))
           .map(created -> {
             if (!created) {
-              return null;
+              return java.util.List.<Created>of();
             }
-            log.info("created account '{}' with admin {}", config.account().name(), config.admin().email());
-            return given.isBlank() ? password : null;
+            log.info("created account '{}' with admin {} and operator {}", config.account().name(),
+                config.admin().email(), config.operator().email());
+            return java.util.List.of(
+                new Created(config.admin().email(), Role.ADMIN, config.admin().password().isBlank() ? adminPassword : null),
+                new Created(config.operator().email(), Role.OPERATOR,
+                    config.operator().password().isBlank() ? operatorPassword : null));
           });
     });
+  }
+
+  private static String orRandom(String given) {
+    return given.isBlank() ? randomPassword() : given;
   }
 
   private static String randomPassword() {

@@ -73,6 +73,10 @@ public final class ConfigLoader {
           throw new ConfigException("config key '" + keyPath + "' must be an object");
         }
         rejectUnknownKeys(k, g, keyPath);
+      } else if (key.equals("routes") && path.isEmpty()) {
+        if (!(givenValue instanceof JsonArray)) {
+          throw new ConfigException("config key 'routes' must be a list of routes");
+        }
       } else if (key.equals("smsc") && path.isEmpty()) {
         if (!(givenValue instanceof JsonArray list)) {
           throw new ConfigException("config key 'smsc' must be a list of connections");

@@ -14,23 +14,29 @@ public record HeraldConfig(
     HttpConfig http,
     DbConfig db,
     AdminConfig admin,
+    AdminConfig operator,
     AccountDefaults account,
     MessagesConfig messages,
     DispatchConfig dispatch,
     List<SmscConfig> smsc,
+    List<RouteConfig> routes,
+    ReceiptsConfig receipts,
     SimulatorConfig simulator) {
 
   public record HttpConfig(String host, int port) {}
 
   public record DbConfig(String url, int poolSize) {}
 
-  /** The first start on an empty database creates this admin; a blank password means "generate one". */
+  /** The first start on an empty database creates this user; a blank password means "generate one". */
   public record AdminConfig(String email, String password) {}
 
   /** Settings of the account created on first start. */
   public record AccountDefaults(String name, String region, ZoneId timeZone, String sender) {}
 
   public record MessagesConfig(int maxParts) {}
+
+  /** How long a receipt that matches no message part is kept for operators to look at. */
+  public record ReceiptsConfig(int unmatchedRetentionHours) {}
 
   public record DispatchConfig(
       int batchSize,
@@ -53,10 +59,12 @@ public record HeraldConfig(
     if (!region.matches("[A-Z]{2}")) {
       throw new ConfigException("config key 'account.region' must be a two-letter country code like US, got '" + region + "'");
     }
+    List<SmscConfig> connections = connections(json);
     return new HeraldConfig(
         new HttpConfig(http.nonEmpty("host"), http.port("port")),
         new DbConfig(db.nonEmpty("url"), (int) db.number("poolSize", 1, 100)),
         new AdminConfig(admin.nonEmpty("email"), admin.text("password")),
+        new AdminConfig(root.section("operator").nonEmpty("email"), root.section("operator").text("password")),
         new AccountDefaults(account.nonEmpty("name"), region, zone(account.nonEmpty("timeZone")), account.nonEmpty("sender")),
         new MessagesConfig((int) root.section("messages").number("maxParts", 1, 255)),
         new DispatchConfig(
@@ -67,7 +75,10 @@ public record HeraldConfig(
             dispatch.number("retryMinMillis", 0, 86_400_000),
             dispatch.number("retryMaxMillis", 0, 86_400_000),
             dispatch.number("shutdownGraceMillis", 0, 600_000)),
-        connections(json),
+        connections,
+        RouteConfig.from(json.getJsonArray("routes"),
+            connections.stream().map(SmscConfig::name).collect(java.util.stream.Collectors.toSet())),
+        new ReceiptsConfig((int) root.section("receipts").number("unmatchedRetentionHours", 1, 24 * 365)),
         new SimulatorConfig(
             simulator.bool("enabled"),
             simulator.nonEmpty("host"),

@@ -1,6 +1,9 @@
 package io.herald.config;
 
-/** One carrier SMSC connection: where it is, how to bind, and how hard it may be pushed. */
+import java.util.List;
+import java.util.Locale;
+
+/** One carrier SMSC connection: where it is, how to bind, how hard it may be pushed, its dialect. */
 public record SmscConfig(
     String name,
     String host,
@@ -13,7 +16,23 @@ public record SmscConfig(
     int enquireLinkSeconds,
     long responseTimeoutMillis,
     long reconnectMinMillis,
-    long reconnectMaxMillis) {
+    long reconnectMaxMillis,
+    BindMode bindMode,
+    int sourceTon,
+    int sourceNpi,
+    DataCoding dataCoding,
+    String receiptIdFormat,
+    Split split,
+    int maxParts) {
+
+  /** One transceiver session, or a transmitter and a receiver session side by side. */
+  public enum BindMode { TRX, TXRX }
+
+  /** How texts in the GSM alphabet go: GSM 03.38 (data_coding 0), or always UCS-2 for SMSCs that garble GSM. */
+  public enum DataCoding { GSM, UCS2 }
+
+  /** How a long text is split: UDH in each part, sar_* TLVs, or the whole text in message_payload. */
+  public enum Split { UDH, SAR, PAYLOAD }
 
   static SmscConfig from(Keys keys) {
     SmscConfig config = new SmscConfig(
@@ -28,15 +47,36 @@ public record SmscConfig(
         (int) keys.number("enquireLinkSeconds", 1, 3_600),
         keys.number("responseTimeoutMillis", 100, 600_000),
         keys.number("reconnectMinMillis", 10, 3_600_000),
-        keys.number("reconnectMaxMillis", 10, 3_600_000));
+        keys.number("reconnectMaxMillis", 10, 3_600_000),
+        choice(keys, "bindMode", BindMode.class, List.of("trx", "txrx")),
+        (int) keys.number("sourceTon", -1, 6),
+        (int) keys.number("sourceNpi", -1, 18),
+        choice(keys, "dataCoding", DataCoding.class, List.of("gsm", "ucs2")),
+        choice(keys, "receiptIdFormat", List.of("auto", "hex", "dec")),
+        choice(keys, "split", Split.class, List.of("udh", "sar", "payload")),
+        (int) keys.number("maxParts", 1, 255));
     if (config.reconnectMaxMillis < config.reconnectMinMillis) {
       throw new ConfigException("config key '" + keys.name("reconnectMaxMillis") + "' must not be below reconnectMinMillis");
     }
     return config;
   }
 
+  private static String choice(Keys keys, String key, List<String> allowed) {
+    String value = keys.text(key).toLowerCase(Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw new ConfigException("config key '" + keys.name(key) + "' must be one of " + String.join(", ", allowed)
+          + ", got '" + keys.text(key) + "'");
+    }
+    return value;
+  }
+
+  private static <E extends Enum<E>> E choice(Keys keys, String key, Class<E> type, List<String> allowed) {
+    return Enum.valueOf(type, choice(keys, key, allowed).toUpperCase(Locale.ROOT));
+  }
+
   public SmscConfig withPort(int newPort) {
-    return new SmscConfig(name, host, newPort, systemId, password, systemType, window, tps,
-        enquireLinkSeconds, responseTimeoutMillis, reconnectMinMillis, reconnectMaxMillis);
+    return new SmscConfig(name, host, newPort, systemId, password, systemType, window, tps, enquireLinkSeconds,
+        responseTimeoutMillis, reconnectMinMillis, reconnectMaxMillis, bindMode, sourceTon, sourceNpi,
+        dataCoding, receiptIdFormat, split, maxParts);
   }
 }

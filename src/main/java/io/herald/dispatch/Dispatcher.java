@@ -34,8 +34,11 @@ public final class Dispatcher extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final long RETRY_WRITE_MILLIS = 1_000;
   private static final long LEASE_SWEEP_MILLIS = 5_000;
+  private static final long NO_ROUTE_WAIT_MILLIS = 200;
+  private static final long PURGE_MILLIS = 3_600_000;
 
   private final DispatchConfig config;
+  private final int unmatchedRetentionHours;
   private final MessageStore store;
   private final SmscRegistry smscs;
   private final MessageMeters meters;
@@ -48,8 +51,10 @@ public final class Dispatcher extends VerticleBase {
   private int submitting;
   private Promise<Void> drained;
 
-  public Dispatcher(DispatchConfig config, MessageStore store, SmscRegistry smscs, MessageMeters meters) {
+  public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, MessageStore store, SmscRegistry smscs,
+                    MessageMeters meters) {
     this.config = config;
+    this.unmatchedRetentionHours = unmatchedRetentionHours;
     this.store = store;
     this.smscs = smscs;
     this.meters = meters;
@@ -61,6 +66,12 @@ public final class Dispatcher extends VerticleBase {
     vertx.eventBus().localConsumer(WAKE, m -> pump());
     vertx.setPeriodic(config.pollMillis(), id -> pump());
     vertx.setPeriodic(LEASE_SWEEP_MILLIS, id -> recoverLeases());
+    vertx.setPeriodic(PURGE_MILLIS, id -> store.purgeHeldReceipts(unmatchedRetentionHours)
+        .onSuccess(n -> {
+          if (n > 0) {
+            log.info("forgot {} receipts that matched no message within {} h", n, unmatchedRetentionHours);
+          }
+        }));
     return store.recoverLeases().onSuccess(n -> {
       if (n > 0) {
         log.info("returned {} messages with expired leases to the queue", n);
@@ -123,10 +134,10 @@ public final class Dispatcher extends VerticleBase {
   }
 
   private void hand(ClaimedMessage message) {
-    SmscConnection connection = smscs.pick();
-    if (connection == null) { // every window filled or every link lost since the claim
-      results.add(SendResult.retry(message.id(), null, List.of(), Instant.now(), "no connection",
-          "no SMSC connection could take the message"));
+    SmscConnection connection = smscs.pick(message.accountId(), message.sender(), message.recipient());
+    if (connection == null) { // its route's connections are down or busy: wait, without counting an attempt
+      results.add(SendResult.notTried(message.id(), Instant.now().plusMillis(NO_ROUTE_WAIT_MILLIS),
+          "no SMSC connection on the message's route could take it"));
       write();
       return;
     }
@@ -170,8 +181,8 @@ public final class Dispatcher extends VerticleBase {
     if (state == null) {
       return; // ENROUTE / ACCEPTD: not final, nothing to record
     }
-    receipts.add(new ReceiptUpdate(receipt.smsc(), receipt.messageId(), state, receipt.stat(),
-        receipt.error(), receipt.receivedAt(), receipt.text()));
+    receipts.add(new ReceiptUpdate(receipt.smsc(), receipt.messageId(), receipt.alternative1(),
+        receipt.alternative2(), state, receipt.stat(), receipt.error(), receipt.receivedAt(), receipt.text()));
     write();
   }
 

@@ -30,4 +30,19 @@ public final class MessageMeters {
       count(t.state(), t.smsc(), 1);
     }
   }
+
+  /** Also {@code herald_receipts_total{smsc,matched}}: receipts that found their part, and ones held. */
+  public void count(Recorded recorded) {
+    count(recorded.transitions());
+    recorded.matchedReceiptSmscs().forEach(smsc -> receipts(smsc, "true").increment());
+    recorded.heldReceiptSmscs().forEach(smsc -> receipts(smsc, "false").increment());
+  }
+
+  private Counter receipts(String smsc, String matched) {
+    return counters.computeIfAbsent("receipt\u0000" + smsc + "\u0000" + matched, k -> Counter.builder("herald_receipts")
+        .description("Delivery receipts by whether they matched a message part when they came")
+        .tag("smsc", smsc)
+        .tag("matched", matched)
+        .register(registry));
+  }
 }

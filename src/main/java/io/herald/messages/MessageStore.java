@@ -39,10 +39,12 @@ public final class MessageStore {
 
   private static final String RECORD_RESULTS = """
       WITH r AS (
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
-          AS r(id, state, smsc, retry_at, code, detail)),
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
+                             $7::boolean[])
+          AS r(id, state, smsc, retry_at, code, detail, attempted)),
       u AS (
-        UPDATE messages m SET state = r.state, smsc = r.smsc, lease_until = NULL, updated_at = now(),
+        UPDATE messages m SET state = r.state, smsc = coalesce(r.smsc, m.smsc), lease_until = NULL,
+               updated_at = now(), attempts = m.attempts - CASE WHEN r.attempted THEN 0 ELSE 1 END,
                not_before = coalesce(r.retry_at, m.not_before), error_code = r.code, error_detail = r.detail
         FROM r WHERE m.id = r.id AND m.state = 'sending'
         RETURNING m.id, m.state, m.smsc, r.detail),
@@ -60,25 +62,35 @@ public final class MessageStore {
 
   private static final String TAKE_HELD_RECEIPTS = """
       DELETE FROM receipts_unmatched h USING unnest($1::text[], $2::text[]) AS k(smsc, id)
-      WHERE h.smsc = k.smsc AND h.smsc_message_id = k.id
-      RETURNING h.smsc, h.smsc_message_id, h.state, h.receipt_status, h.receipt_error, h.received_at, h.raw""";
+      WHERE h.smsc = k.smsc AND k.id IN (h.smsc_message_id, h.alt_id_1, h.alt_id_2)
+      RETURNING h.smsc, h.smsc_message_id, h.alt_id_1, h.alt_id_2, h.state, h.receipt_status, h.receipt_error,
+                h.received_at, h.raw""";
 
+  /** Each receipt settles one part: the newest one still waiting under that id (SMSCs reuse ids). */
   private static final String APPLY_RECEIPTS = """
       UPDATE message_parts p SET state = r.state, receipt_status = r.status, receipt_error = r.err,
              receipt_at = r.at
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-        AS r(smsc, id, state, status, err, at)
-      WHERE p.smsc = r.smsc AND p.smsc_message_id = r.id AND p.state = 'submitted'
-      RETURNING p.message_id, p.smsc, p.smsc_message_id""";
+      FROM (SELECT DISTINCT ON (r.smsc, r.id) r.*, w.message_id AS part_message, w.seq AS part_seq
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+              AS r(smsc, id, state, status, err, at)
+            JOIN message_parts w ON w.smsc = r.smsc AND w.smsc_message_id = r.id AND w.state = 'submitted'
+            ORDER BY r.smsc, r.id, w.submitted_at DESC, w.message_id DESC) r
+      WHERE p.message_id = r.part_message AND p.seq = r.part_seq
+      RETURNING p.message_id, r.smsc, r.id""";
 
   private static final String HOLD_RECEIPTS = """
-      INSERT INTO receipts_unmatched (smsc, smsc_message_id, state, receipt_status, receipt_error, received_at, raw)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])""";
+      INSERT INTO receipts_unmatched (smsc, smsc_message_id, alt_id_1, alt_id_2, state, receipt_status, receipt_error,
+                                      received_at, raw)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                           $8::timestamptz[], $9::text[])""";
 
-  /** A message is final once every part has a receipt, or as soon as one part failed. */
+  private static final String PURGE_HELD = "DELETE FROM receipts_unmatched WHERE received_at < now() - make_interval(hours => $1)";
+
+  /** A message is final once every part it was sent as has a receipt, or as soon as one part failed. */
   private static final String SETTLE_MESSAGES = """
       WITH agg AS (
         SELECT message_id,
+               count(*) AS parts,
                count(*) FILTER (WHERE state = 'delivered') AS delivered,
                (array_agg(state ORDER BY seq) FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_state,
                (array_agg('part ' || seq || ': stat:' || coalesce(receipt_status, '?') || ' err:'
@@ -90,7 +102,8 @@ public final class MessageStore {
         UPDATE messages m SET state = coalesce(agg.bad_state, 'delivered'), updated_at = now(),
                error_code = agg.bad_code, error_detail = agg.bad_detail
         FROM agg WHERE m.id = agg.message_id AND m.state = 'submitted'
-          AND (agg.bad_state IS NOT NULL OR agg.delivered >= m.segments)
+          -- every part that went out (a message_payload submit is one part for many segments)
+          AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
         RETURNING m.id, m.state, m.smsc, m.error_detail),
       e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, error_detail FROM u)
       SELECT id, state, smsc FROM u""";
@@ -167,7 +180,7 @@ public final class MessageStore {
    * then their parts, then receipts (held ones included) so a receipt that overtook its
    * submit_sm_resp finds its part.
    */
-  public Future<List<Transition>> record(List<SendResult> results, List<ReceiptUpdate> receipts) {
+  public Future<Recorded> record(List<SendResult> results, List<ReceiptUpdate> receipts) {
     return pool.withTransaction(tx -> recordResults(tx, results)
         .compose(transitions -> insertParts(tx, results)
             .compose(keys -> takeHeld(tx, keys))
@@ -176,11 +189,16 @@ public final class MessageStore {
               all.addAll(receipts);
               return applyReceipts(tx, all);
             })
-            .map(settled -> {
+            .map(applied -> {
               List<Transition> all = new ArrayList<>(transitions);
-              all.addAll(settled);
-              return all;
+              all.addAll(applied.transitions());
+              return new Recorded(all, applied.matchedReceiptSmscs(), applied.heldReceiptSmscs());
             })));
+  }
+
+  /** Forgets receipts that never found their message after the retention time. */
+  public Future<Integer> purgeHeldReceipts(int retentionHours) {
+    return pool.preparedQuery(PURGE_HELD).execute(Tuple.of(retentionHours)).map(rows -> rows.rowCount());
   }
 
   private Future<List<Transition>> recordResults(SqlClient tx, List<SendResult> results) {
@@ -194,8 +212,10 @@ public final class MessageStore {
     OffsetDateTime[] retryAt = new OffsetDateTime[n];
     String[] codes = new String[n];
     String[] details = new String[n];
+    Boolean[] attempted = new Boolean[n];
     for (int i = 0; i < n; i++) {
       SendResult r = results.get(i);
+      attempted[i] = r.attempted();
       ids[i] = r.messageId();
       states[i] = r.state().dbName();
       smscs[i] = r.smsc();
@@ -203,7 +223,7 @@ public final class MessageStore {
       codes[i] = r.errorCode();
       details[i] = r.errorDetail();
     }
-    return tx.preparedQuery(RECORD_RESULTS).execute(arrays(ids, states, smscs, retryAt, codes, details))
+    return tx.preparedQuery(RECORD_RESULTS).execute(arrays(ids, states, smscs, retryAt, codes, details, attempted))
         .map(MessageStore::transitions);
   }
 
@@ -243,60 +263,99 @@ public final class MessageStore {
     return tx.preparedQuery(TAKE_HELD_RECEIPTS).execute(arrays(smscs, ids)).map(rows -> {
       List<ReceiptUpdate> held = new ArrayList<>();
       for (Row r : rows) {
-        held.add(new ReceiptUpdate(r.getString("smsc"), r.getString("smsc_message_id"),
-            MessageState.fromDb(r.getString("state")), r.getString("receipt_status"),
+        held.add(new ReceiptUpdate(r.getString("smsc"), r.getString("smsc_message_id"), r.getString("alt_id_1"),
+            r.getString("alt_id_2"), MessageState.fromDb(r.getString("state")), r.getString("receipt_status"),
             r.getString("receipt_error"), r.getOffsetDateTime("received_at").toInstant(), r.getString("raw")));
       }
       return held;
     });
   }
 
-  /** Applies receipts to parts, holds the ones without a part, and settles finished messages. */
-  private Future<List<Transition>> applyReceipts(SqlClient tx, List<ReceiptUpdate> receipts) {
+  /**
+   * Applies receipts to parts, holds the ones without a part, and settles finished messages. Each
+   * receipt is tried under its id as given first, then under its alternative readings, so an exact
+   * match always wins over a converted one.
+   */
+  private Future<Recorded> applyReceipts(SqlClient tx, List<ReceiptUpdate> receipts) {
     if (receipts.isEmpty()) {
-      return Future.succeededFuture(List.of());
+      return Future.succeededFuture(new Recorded(List.of(), List.of(), List.of()));
     }
-    int n = receipts.size();
+    Set<Long> messageIds = new HashSet<>();
+    List<String> matchedSmscs = new ArrayList<>();
+    return matchRound(tx, receipts, 0, messageIds, matchedSmscs).compose(unmatched -> {
+      Future<?> held = unmatched.isEmpty() ? Future.succeededFuture() : hold(tx, unmatched);
+      List<String> heldSmscs = unmatched.stream().map(ReceiptUpdate::smsc).toList();
+      return held.compose(v -> messageIds.isEmpty() ? Future.succeededFuture(List.<Transition>of())
+              : tx.preparedQuery(SETTLE_MESSAGES).execute(arrays(messageIds.toArray(Long[]::new)))
+                  .map(MessageStore::transitions))
+          .map(settled -> new Recorded(settled, matchedSmscs, heldSmscs));
+    });
+  }
+
+  /** Matches the receipts that have a candidate id for round k; returns those still unmatched. */
+  private Future<List<ReceiptUpdate>> matchRound(SqlClient tx, List<ReceiptUpdate> pending, int round,
+                                                 Set<Long> messageIds, List<String> matchedSmscs) {
+    if (pending.isEmpty() || round > 2) {
+      return Future.succeededFuture(pending);
+    }
+    List<ReceiptUpdate> tried = pending.stream().filter(r -> r.candidate(round) != null).toList();
+    if (tried.isEmpty()) {
+      return matchRound(tx, pending, round + 1, messageIds, matchedSmscs);
+    }
+    int n = tried.size();
     String[] smscs = new String[n];
     String[] ids = new String[n];
     String[] states = new String[n];
     String[] statuses = new String[n];
     String[] errors = new String[n];
     OffsetDateTime[] at = new OffsetDateTime[n];
-    String[] raws = new String[n];
     for (int i = 0; i < n; i++) {
-      ReceiptUpdate r = receipts.get(i);
+      ReceiptUpdate r = tried.get(i);
       smscs[i] = r.smsc();
-      ids[i] = r.smscMessageId();
+      ids[i] = r.candidate(round);
       states[i] = r.state().dbName();
       statuses[i] = r.status();
       errors[i] = r.error();
       at[i] = r.at().atOffset(ZoneOffset.UTC);
-      raws[i] = r.raw();
     }
     return tx.preparedQuery(APPLY_RECEIPTS).execute(arrays(smscs, ids, states, statuses, errors, at))
         .compose(rows -> {
           Set<String> matched = new HashSet<>();
-          Set<Long> messageIds = new HashSet<>();
           for (Row r : rows) {
             matched.add(r.getString(1) + "\u0000" + r.getString(2));
             messageIds.add(r.getLong(0));
           }
-          List<Integer> unmatched = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            if (!matched.contains(smscs[i] + "\u0000" + ids[i])) {
-              unmatched.add(i);
+          List<ReceiptUpdate> still = new ArrayList<>();
+          for (ReceiptUpdate r : pending) {
+            String id = r.candidate(round);
+            if (id != null && matched.contains(r.smsc() + "\u0000" + id)) {
+              matchedSmscs.add(r.smsc());
+            } else {
+              still.add(r);
             }
           }
-          Future<?> held = unmatched.isEmpty() ? Future.succeededFuture()
-              : tx.preparedQuery(HOLD_RECEIPTS).execute(arrays(
-                  pick(smscs, unmatched), pick(ids, unmatched), pick(states, unmatched),
-                  pick(statuses, unmatched), pick(errors, unmatched),
-                  unmatched.stream().map(i -> at[i]).toArray(OffsetDateTime[]::new), pick(raws, unmatched)));
-          return held.compose(v -> messageIds.isEmpty() ? Future.succeededFuture(List.<Transition>of())
-              : tx.preparedQuery(SETTLE_MESSAGES).execute(arrays(messageIds.toArray(Long[]::new)))
-                  .map(MessageStore::transitions));
+          return matchRound(tx, still, round + 1, messageIds, matchedSmscs);
         });
+  }
+
+  private Future<?> hold(SqlClient tx, List<ReceiptUpdate> receipts) {
+    int n = receipts.size();
+    String[][] text = new String[8][n];
+    OffsetDateTime[] at = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      ReceiptUpdate r = receipts.get(i);
+      text[0][i] = r.smsc();
+      text[1][i] = r.smscMessageId();
+      text[2][i] = r.alternative1();
+      text[3][i] = r.alternative2();
+      text[4][i] = r.state().dbName();
+      text[5][i] = r.status();
+      text[6][i] = r.error();
+      text[7][i] = r.raw();
+      at[i] = r.at().atOffset(ZoneOffset.UTC);
+    }
+    return tx.preparedQuery(HOLD_RECEIPTS)
+        .execute(arrays(text[0], text[1], text[2], text[3], text[4], text[5], text[6], at, text[7]));
   }
 
   /**
@@ -307,16 +366,35 @@ public final class MessageStore {
     return Tuple.wrap((Object[]) columns);
   }
 
-  private static String[] pick(String[] values, List<Integer> indexes) {
-    return indexes.stream().map(i -> values[i]).toArray(String[]::new);
-  }
-
   private static List<Transition> transitions(Iterable<Row> rows) {
     List<Transition> list = new ArrayList<>();
     for (Row r : rows) {
       list.add(new Transition(r.getLong("id"), MessageState.fromDb(r.getString("state")), r.getString("smsc")));
     }
     return list;
+  }
+
+  /** The receipts no message part claimed (yet), newest first, for operators. */
+  public Future<JsonArray> heldReceipts(int limit) {
+    return pool.preparedQuery("""
+            SELECT smsc, smsc_message_id, alt_id_1, alt_id_2, state, receipt_status, receipt_error, received_at, raw
+            FROM receipts_unmatched ORDER BY id DESC LIMIT $1""")
+        .execute(Tuple.of(limit))
+        .map(rows -> {
+          JsonArray list = new JsonArray();
+          for (Row r : rows) {
+            list.add(new JsonObject()
+                .put("smsc", r.getString("smsc"))
+                .put("smscMessageId", r.getString("smsc_message_id"))
+                .put("alternativeIds", new JsonArray().add(r.getString("alt_id_1")).add(r.getString("alt_id_2")))
+                .put("status", r.getString("state"))
+                .put("receiptStatus", r.getString("receipt_status"))
+                .put("receiptError", r.getString("receipt_error"))
+                .put("receivedAt", text(r.getOffsetDateTime("received_at")))
+                .put("text", r.getString("raw")));
+          }
+          return list;
+        });
   }
 
   /** One message as its account sees it: state, parts on the wire and history. */

@@ -9,17 +9,22 @@ import java.util.List;
  */
 public record SendResult(
     long messageId, MessageState state, String smsc, List<String> partIds, Instant retryAt,
-    String errorCode, String errorDetail) {
+    String errorCode, String errorDetail, boolean attempted) {
 
   public static SendResult submitted(long id, String smsc, List<String> partIds) {
-    return new SendResult(id, MessageState.SUBMITTED, smsc, partIds, null, null, null);
+    return new SendResult(id, MessageState.SUBMITTED, smsc, partIds, null, null, null, true);
   }
 
   public static SendResult retry(long id, String smsc, List<String> partIds, Instant at, String code, String detail) {
-    return new SendResult(id, MessageState.QUEUED, smsc, partIds, at, code, detail);
+    return new SendResult(id, MessageState.QUEUED, smsc, partIds, at, code, detail, true);
+  }
+
+  /** Back to the queue without having been tried (no connection could take it): not an attempt. */
+  public static SendResult notTried(long id, Instant at, String detail) {
+    return new SendResult(id, MessageState.QUEUED, null, List.of(), at, "no route", detail, false);
   }
 
   public static SendResult failed(long id, String smsc, List<String> partIds, String code, String detail) {
-    return new SendResult(id, MessageState.FAILED, smsc, partIds, null, code, detail);
+    return new SendResult(id, MessageState.FAILED, smsc, partIds, null, code, detail, true);
   }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class MessageIds {
   /** How a connection's receipts write the ids its submit_sm_resp gave. */
   public enum Format {
-    /** Receipts carry the id as the response did; if not found, try the hex/decimal readings too. */
+    /** Receipts carry the id as the response did, or visibly in the other form (see candidates). */
     AUTO,
     /** Receipts carry the id in hex, responses in decimal. */
     HEX,
@@ -36,18 +36,32 @@ public final class MessageIds {
 
   /**
    * The ids under which a receipt's (normalised) id may have been recorded from submit_sm_resp,
-   * best first: one for HEX and DEC, up to three for AUTO.
+   * best first. HEX and DEC convert. AUTO tries the id as given, and a conversion only where the
+   * forms cannot be the same: a receipt id with hex letters when the responses have been decimal,
+   * or a decimal receipt id when the responses have had hex letters. (A hex id without letters
+   * looks decimal: set HEX or DEC when the SMSC's habit is known.)
    */
-  public static String[] candidates(String receiptId, Format format) {
+  public static String[] candidates(String receiptId, Format format, boolean responsesHaveHexLetters) {
     return switch (format) {
       case HEX -> new String[] {orSame(hexToDecimal(receiptId), receiptId)};
       case DEC -> new String[] {orSame(decimalToHex(receiptId), receiptId)};
       case AUTO -> {
-        String asHex = hexToDecimal(receiptId);
-        String asDec = decimalToHex(receiptId);
-        yield new String[] {receiptId, asHex, asDec};
+        boolean receiptHasLetters = hasHexLetters(receiptId);
+        String other = receiptHasLetters && !responsesHaveHexLetters ? hexToDecimal(receiptId)
+            : !receiptHasLetters && responsesHaveHexLetters ? decimalToHex(receiptId) : null;
+        yield other == null ? new String[] {receiptId} : new String[] {receiptId, other};
       }
     };
+  }
+
+  static boolean hasHexLetters(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c >= 'a' && c <= 'f') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The decimal form of a hex id, or null when it is not hex (or too long to be a number). */

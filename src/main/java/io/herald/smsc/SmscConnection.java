@@ -2,10 +2,15 @@ package io.herald.smsc;
 
 import io.herald.accounts.SenderKind;
 import io.herald.config.SmscConfig;
+import io.herald.config.SmscConfig.BindMode;
+import io.herald.config.SmscConfig.Split;
 import io.herald.smsc.encoding.EncodedText;
+import io.herald.smsc.encoding.Encoding;
 import io.herald.smsc.encoding.TextEncoder;
 import io.herald.smsc.encoding.Udh;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
@@ -13,19 +18,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.time.Instant;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import org.jsmpp.GenericNackResponseException;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
@@ -38,48 +43,70 @@ import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.extra.SessionState;
-import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.SubmitSmResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMPP connection to a carrier SMSC, as a jsmpp transceiver session. jsmpp blocks on every
- * call, so binding runs on this connection's own bind thread and submits on a pool of
- * {@code window} threads: up to window submits are in flight, paced by a token bucket. The session
- * rebinds with capped, jittered exponential backoff whenever it is lost. Receipts go to the event
- * bus address {@link #RECEIPTS}.
+ * One carrier SMSC connection: a jsmpp transceiver session, or a transmitter + receiver pair whose
+ * receipts land in the same place. jsmpp blocks on every call, so binding runs on the connection's
+ * bind thread and submits on a pool of {@code window} threads: up to window submits are in flight,
+ * paced by the {@link Throttle}. Receipts go to the event bus address {@link #RECEIPTS}; replies
+ * (MO) to {@link io.herald.smsc.mo.MoReceiver#FRAGMENTS}.
  */
 public final class SmscConnection extends VerticleBase {
   public static final String RECEIPTS = "smsc.receipts";
   private static final Logger log = LoggerFactory.getLogger(SmscConnection.class);
 
   private final SmscConfig config;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicReference<LinkState> link;
-  private final AtomicInteger concatReference = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
-  private final Throttle bucket;
-  private final Timer submitTimer;
   private final MeterRegistry registry;
-  private volatile SMPPSession session;
+  private final Throttle throttle;
+  private final MessageIds.Format receiptIds;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger concatReference = new AtomicInteger(ThreadLocalRandom.current().nextInt(65536));
+  private final Timer submitTimer;
+  private final Counter submitsOk;
+  private final Counter submitsTemporary;
+  private final Counter submitsPermanent;
+  private final Counter throttlingEvents;
+  private final Counter receiptsReceived;
+  private final List<SmppLink> links = new ArrayList<>();
+  private volatile String lastError;
+  private volatile boolean responsesHaveHexLetters;
   private volatile boolean stopping;
-  private int failedBinds;
+  private SmppLink transmitter;
   private ScheduledExecutorService binder;
   private ExecutorService submitters;
 
   public SmscConnection(SmscConfig config, MeterRegistry registry) {
     this.config = config;
     this.registry = registry;
-    this.bucket = new Throttle(config.tps());
-    this.link = new AtomicReference<>(new LinkState(config.name(), "connecting", null));
-    this.submitTimer = Timer.builder("herald_submit")
-        .description("Time from submit_sm to its response")
-        .tag("smsc", config.name())
-        .publishPercentileHistogram()
-        .register(registry);
+    this.throttle = new Throttle(config.tps());
+    this.receiptIds = MessageIds.Format.of(config.receiptIdFormat());
+    String name = config.name();
+    this.submitTimer = Timer.builder("herald_submit").description("Time from submit_sm to its response")
+        .tag("smsc", name).publishPercentileHistogram().register(registry);
+    this.submitsOk = submits("ok");
+    this.submitsTemporary = submits("temporary_error");
+    this.submitsPermanent = submits("permanent_error");
+    this.throttlingEvents = Counter.builder("herald_smsc_throttled").tag("smsc", name)
+        .description("Submits the SMSC answered with ESME_RTHROTTLED or ESME_RMSGQFUL").register(registry);
+    this.receiptsReceived = Counter.builder("herald_smsc_receipts").tag("smsc", name)
+        .description("Delivery receipts received").register(registry);
+    Gauge.builder("herald_smsc_bound", this, c -> c.link().bound() ? 1 : 0).tag("smsc", name)
+        .description("1 when the connection is bound").register(registry);
+    Gauge.builder("herald_smsc_in_flight", inFlight, AtomicInteger::get).tag("smsc", name)
+        .description("Submits waiting for their response").register(registry);
+    FunctionCounter.builder("herald_smsc_reconnects", links, l -> l.stream().mapToLong(SmppLink::reconnects).sum())
+        .tag("smsc", name).description("Bound sessions lost").register(registry);
+    FunctionCounter.builder("herald_smsc_bind_failures", links, l -> l.stream().mapToLong(SmppLink::bindFailures).sum())
+        .tag("smsc", name).description("Bind attempts that failed (refused, unreachable, timed out)").register(registry);
+  }
+
+  private Counter submits(String result) {
+    return Counter.builder("herald_smsc_submits").tag("smsc", config.name()).tag("result", result)
+        .description("submit_sm by result").register(registry);
   }
 
   public String name() {
@@ -90,13 +117,28 @@ public final class SmscConnection extends VerticleBase {
     return config;
   }
 
+  /** Bound when every session of the connection is bound. */
   public LinkState link() {
-    return link.get();
+    if (links.isEmpty()) {
+      return new LinkState(config.name(), "connecting", null);
+    }
+    for (SmppLink l : links) {
+      if (!l.bound()) {
+        String who = links.size() > 1 ? l.role() + " " : "";
+        return new LinkState(config.name(), who + l.state(), l.lastError());
+      }
+    }
+    return new LinkState(config.name(), LinkState.BOUND, null);
+  }
+
+  /** The transmitting session is bound and the connection is not stopping. */
+  public boolean canSubmit() {
+    return transmitter != null && transmitter.bound() && !stopping;
   }
 
   /** Submits this connection can take right now without exceeding its window. */
   public int freeWindow() {
-    return link.get().bound() && !stopping ? Math.max(0, config.window() - inFlight.get()) : 0;
+    return canSubmit() ? Math.max(0, config.window() - inFlight.get()) : 0;
   }
 
   public int inFlight() {
@@ -107,11 +149,21 @@ public final class SmscConnection extends VerticleBase {
   public Future<?> start() {
     binder = Executors.newSingleThreadScheduledExecutor(daemon("smsc-" + config.name() + "-bind"));
     submitters = Executors.newFixedThreadPool(config.window(), daemon("smsc-" + config.name() + "-submit"));
-    binder.execute(this::bind);
+    Receiver receiver = new Receiver(this);
+    PacedConnectionFactory sockets = new PacedConnectionFactory(throttle, (int) config.responseTimeoutMillis());
+    if (config.bindMode() == BindMode.TXRX) {
+      transmitter = new SmppLink(config, BindType.BIND_TX, binder, receiver, this::changed, sockets);
+      links.add(transmitter);
+      links.add(new SmppLink(config, BindType.BIND_RX, binder, receiver, this::changed, sockets));
+    } else {
+      transmitter = new SmppLink(config, BindType.BIND_TRX, binder, receiver, this::changed, sockets);
+      links.add(transmitter);
+    }
+    links.forEach(SmppLink::start);
     return Future.succeededFuture();
   }
 
-  /** Lets in-flight submits finish (they complete their futures), then unbinds. */
+  /** Lets submits in flight finish (they complete their futures), then unbinds. */
   @Override
   public Future<?> stop() {
     stopping = true;
@@ -119,18 +171,43 @@ public final class SmscConnection extends VerticleBase {
       submitters.shutdown();
       submitters.awaitTermination(config.responseTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS);
       binder.shutdownNow();
-      SMPPSession s = session;
-      if (s != null) {
-        s.unbindAndClose();
-      }
-      link.set(new LinkState(config.name(), "stopped", null));
+      links.forEach(SmppLink::stop);
       return null;
     }, false);
   }
 
+  private void changed(SmppLink link) {
+    if (link.lastError() != null) {
+      lastError = link.role() + ": " + link.lastError();
+    }
+  }
+
+  /** State, window use, rate and counters, for operators. */
+  public JsonObject snapshot() {
+    LinkState state = link();
+    return new JsonObject()
+        .put("name", config.name())
+        .put("host", config.host())
+        .put("port", config.port())
+        .put("bindMode", config.bindMode().name().toLowerCase())
+        .put("state", state.state())
+        .put("window", config.window())
+        .put("inFlight", inFlight.get())
+        .put("tps", config.tps())
+        .put("currentTps", Math.round(throttle.currentRate() * 10) / 10.0)
+        .put("submitted", (long) submitsOk.count())
+        .put("temporaryErrors", (long) submitsTemporary.count())
+        .put("permanentErrors", (long) submitsPermanent.count())
+        .put("throttled", (long) throttlingEvents.count())
+        .put("receipts", (long) receiptsReceived.count())
+        .put("reconnects", links.stream().mapToLong(SmppLink::reconnects).sum())
+        .put("bindFailures", links.stream().mapToLong(SmppLink::bindFailures).sum())
+        .put("lastError", lastError);
+  }
+
   /**
-   * Submits every part of one text. The returned future completes on the caller's context. Call
-   * only while {@link #freeWindow()} is positive.
+   * Submits every part of one text. The future completes on the caller's context. Call only while
+   * {@link #freeWindow()} is positive.
    */
   public Future<SubmitOutcome> submit(Sms sms) {
     Context caller = vertx.getOrCreateContext();
@@ -138,11 +215,11 @@ public final class SmscConnection extends VerticleBase {
     inFlight.incrementAndGet();
     try {
       submitters.execute(() -> {
-        SubmitOutcome outcome = submitParts(sms);
+        SubmitOutcome outcome = submitSafely(sms);
         inFlight.decrementAndGet();
         caller.runOnContext(v -> promise.complete(outcome));
       });
-    } catch (RuntimeException rejected) { // pool shut down: we are stopping
+    } catch (RuntimeException rejected) { // pool shut down: stopping
       inFlight.decrementAndGet();
       return Future.succeededFuture(SubmitOutcome.temporary(config.name(), List.of(), "stopping",
           "connection " + config.name() + " is stopping"));
@@ -150,185 +227,174 @@ public final class SmscConnection extends VerticleBase {
     return promise.future();
   }
 
+  private SubmitOutcome submitSafely(Sms sms) {
+    try {
+      return submitParts(sms);
+    } catch (RuntimeException e) { // never leave a claimed message without an outcome
+      log.error("SMSC {}: submit failed unexpectedly", config.name(), e);
+      return SubmitOutcome.temporary(config.name(), List.of(), "internal", "submit failed: " + e);
+    }
+  }
+
   private SubmitOutcome submitParts(Sms sms) {
-    EncodedText text = TextEncoder.encode(sms.body());
-    int total = text.segments();
-    int reference = concatReference.getAndIncrement() & 0xFF;
-    SenderKind kind = SenderKind.of(sms.source());
-    List<String> ids = new ArrayList<>(total);
-    for (int i = 0; i < total; i++) {
-      SMPPSession s = session;
-      if (s == null || !link.get().bound()) {
-        return SubmitOutcome.temporary(config.name(), ids, "not bound", "connection " + config.name() + " is not bound");
+    EncodedText text = config.dataCoding() == SmscConfig.DataCoding.UCS2
+        ? TextEncoder.encode(sms.body(), Encoding.UCS2) : TextEncoder.encode(sms.body());
+    if (text.segments() > config.maxParts()) {
+      submitsPermanent.increment();
+      return SubmitOutcome.permanent(config.name(), List.of(), "too long", "the text needs " + text.segments()
+          + " parts; connection " + config.name() + " takes at most " + config.maxParts());
+    }
+    List<Wire> wire = wireParts(text);
+    List<String> ids = new ArrayList<>(wire.size());
+    for (int i = 0; i < wire.size(); i++) {
+      SMPPSession session = transmitter.session();
+      if (session == null) {
+        submitsTemporary.increment();
+        return SubmitOutcome.temporary(config.name(), ids, "bind lost", "connection " + config.name() + " is not bound");
       }
-      byte[] payload = text.parts().get(i);
-      ESMClass esm = new ESMClass();
-      if (total > 1) {
-        byte[] udh = Udh.concat8(reference, total, i + 1);
-        byte[] withUdh = new byte[udh.length + payload.length];
-        System.arraycopy(udh, 0, withUdh, 0, udh.length);
-        System.arraycopy(payload, 0, withUdh, udh.length, payload.length);
-        payload = withUdh;
-        esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
-      }
-      long started = System.nanoTime();
+      Wire part = wire.get(i);
+      String where = wire.size() > 1 ? " (part " + (i + 1) + " of " + wire.size() + ")" : "";
       try {
-        bucket.acquire();
-        started = System.nanoTime();
-        SubmitSmResult result = s.submitShortMessage(
+        SubmitSmResult result = session.submitShortMessage(
             config.systemType().isEmpty() ? null : config.systemType(),
-            sourceTon(kind), sourceNpi(kind), sourceAddress(sms.source(), kind),
+            sourceTon(sms.source()), sourceNpi(sms.source()), sourceAddress(sms.source()),
             TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, strip(sms.destination()),
-            esm, (byte) 0, (byte) 1, null, null,
+            part.esm(), (byte) 0, (byte) 1, null, null,
             new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-            new RawDataCoding((byte) text.encoding().dataCoding()), (byte) 0, payload);
-        submitTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        ids.add(MessageIds.normalise(result.getMessageId()));
+            new RawDataCoding((byte) text.encoding().dataCoding()), (byte) 0, part.shortMessage(), part.tlvs());
+        recordLatency();
+        transmitter.answered();
+        String id = MessageIds.normalise(result.getMessageId());
+        if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
+          responsesHaveHexLetters = true;
+        }
+        ids.add(id);
       } catch (NegativeResponseException e) {
-        submitTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        recordLatency();
+        transmitter.answered();
         int status = e.getCommandStatus();
-        String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status)
-            + (total > 1 ? " (part " + (i + 1) + " of " + total + ")" : "");
-        return CommandStatus.isTemporary(status)
-            ? SubmitOutcome.temporary(config.name(), ids, CommandStatus.hex(status), detail)
-            : SubmitOutcome.permanent(config.name(), ids, CommandStatus.hex(status), detail);
+        String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
+        if (CommandStatus.isThrottling(status)) {
+          throttle.throttled();
+          throttlingEvents.increment();
+        }
+        if (CommandStatus.isTemporary(status)) {
+          submitsTemporary.increment();
+          return SubmitOutcome.temporary(config.name(), ids, CommandStatus.hex(status), detail);
+        }
+        submitsPermanent.increment();
+        return SubmitOutcome.permanent(config.name(), ids, CommandStatus.hex(status), detail);
+      } catch (GenericNackResponseException e) {
+        transmitter.genericNack();
+        submitsTemporary.increment();
+        return SubmitOutcome.temporary(config.name(), ids, "generic_nack",
+            config.name() + " answered generic_nack " + CommandStatus.describe(e.getCommandStatus()) + where);
       } catch (ResponseTimeoutException e) {
+        submitsTemporary.increment();
         return SubmitOutcome.temporary(config.name(), ids, "response timeout",
-            "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return SubmitOutcome.temporary(config.name(), ids, "stopping", "interrupted while stopping");
+            "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
       } catch (Exception e) { // IOException, PDUException, InvalidResponseException: the link is gone or broken
+        submitsTemporary.increment();
         return SubmitOutcome.temporary(config.name(), ids, "bind lost",
-            "submit on " + config.name() + " failed: " + e.getMessage());
+            "submit on " + config.name() + " failed: " + e.getMessage() + where);
       }
     }
+    submitsOk.increment();
     return SubmitOutcome.submitted(config.name(), ids);
   }
 
-  private static TypeOfNumber sourceTon(SenderKind kind) {
-    return switch (kind) {
+  /** From the moment the submit_sm was written (after pacing) to its response. */
+  private void recordLatency() {
+    submitTimer.record(System.nanoTime() - PacedConnectionFactory.LAST_SUBMIT_NANOS.get(), TimeUnit.NANOSECONDS);
+  }
+
+  /** One submit_sm's worth: its short_message, esm_class and TLVs. */
+  private record Wire(byte[] shortMessage, ESMClass esm, OptionalParameter[] tlvs) {}
+
+  private List<Wire> wireParts(EncodedText text) {
+    int total = text.segments();
+    if (total == 1) {
+      return List.of(new Wire(text.parts().get(0), new ESMClass(), new OptionalParameter[0]));
+    }
+    int reference = concatReference.getAndIncrement() & 0xFFFF;
+    List<Wire> wire = new ArrayList<>(total);
+    switch (config.split()) {
+      case PAYLOAD -> {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        text.parts().forEach(whole::writeBytes);
+        wire.add(new Wire(new byte[0], new ESMClass(), new OptionalParameter[] {
+            new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), whole.toByteArray())}));
+      }
+      case SAR -> {
+        for (int i = 0; i < total; i++) {
+          wire.add(new Wire(text.parts().get(i), new ESMClass(), new OptionalParameter[] {
+              new OptionalParameter.Short(OptionalParameter.Tag.SAR_MSG_REF_NUM, (short) reference),
+              new OptionalParameter.Byte(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS, (byte) total),
+              new OptionalParameter.Byte(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM, (byte) (i + 1))}));
+        }
+      }
+      case UDH -> {
+        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+        for (int i = 0; i < total; i++) {
+          byte[] udh = Udh.concat8(reference & 0xFF, total, i + 1);
+          byte[] payload = text.parts().get(i);
+          byte[] sm = new byte[udh.length + payload.length];
+          System.arraycopy(udh, 0, sm, 0, udh.length);
+          System.arraycopy(payload, 0, sm, udh.length, payload.length);
+          wire.add(new Wire(sm, udhi, new OptionalParameter[0]));
+        }
+      }
+    }
+    return wire;
+  }
+
+  private TypeOfNumber sourceTon(String source) {
+    if (config.sourceTon() >= 0) {
+      return TypeOfNumber.valueOf((byte) config.sourceTon());
+    }
+    return switch (SenderKind.of(source)) {
       case ALPHANUMERIC -> TypeOfNumber.ALPHANUMERIC;
       case SHORT_CODE -> TypeOfNumber.NETWORK_SPECIFIC;
       case LONG_CODE -> TypeOfNumber.INTERNATIONAL;
     };
   }
 
-  private static NumberingPlanIndicator sourceNpi(SenderKind kind) {
-    return kind == SenderKind.LONG_CODE ? NumberingPlanIndicator.ISDN : NumberingPlanIndicator.UNKNOWN;
+  private NumberingPlanIndicator sourceNpi(String source) {
+    if (config.sourceNpi() >= 0) {
+      return NumberingPlanIndicator.valueOf((byte) config.sourceNpi());
+    }
+    return SenderKind.of(source) == SenderKind.LONG_CODE ? NumberingPlanIndicator.ISDN : NumberingPlanIndicator.UNKNOWN;
   }
 
-  private static String sourceAddress(String address, SenderKind kind) {
-    return kind == SenderKind.LONG_CODE ? strip(address) : address;
+  private static String sourceAddress(String address) {
+    return SenderKind.of(address) == SenderKind.LONG_CODE ? strip(address) : address;
   }
 
   private static String strip(String e164) {
     return e164.startsWith("+") ? e164.substring(1) : e164;
   }
 
-  // ---- binding ----
+  // ---- incoming, on jsmpp's PDU threads ----
 
-  private void bind() {
-    if (stopping) {
-      return;
-    }
-    SMPPSession s = new SMPPSession();
-    s.setEnquireLinkTimer(config.enquireLinkSeconds() * 1000);
-    s.setTransactionTimer(config.responseTimeoutMillis());
-    s.setMessageReceiverListener(new Receiver());
-    try {
-      s.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX,
-          config.systemId(), config.password(), config.systemType(), TypeOfNumber.UNKNOWN,
-          NumberingPlanIndicator.UNKNOWN, null), config.responseTimeoutMillis());
-    } catch (IOException e) {
-      s.close();
-      String why = bindFailure(e);
-      link.set(new LinkState(config.name(), "down", why));
-      long delay = backoff(++failedBinds);
-      log.warn("SMSC {} ({}:{}) bind failed: {}; retrying in {} ms", config.name(), config.host(),
-          config.port(), why, delay);
-      scheduleBind(delay);
-      return;
-    }
-    failedBinds = 0;
-    session = s;
-    s.addSessionStateListener((newState, oldState, source) -> {
-      if (newState == SessionState.CLOSED && source == session) {
-        session = null;
-        if (!stopping) {
-          link.set(new LinkState(config.name(), "down", "connection lost"));
-          long delay = backoff(1);
-          log.warn("SMSC {} connection lost; rebinding in {} ms", config.name(), delay);
-          scheduleBind(delay);
-        }
-      }
-    });
-    if (s.getSessionState() != SessionState.BOUND_TRX) { // lost between bind and listener
-      s.close();
-      session = null;
-      scheduleBind(backoff(1));
-      return;
-    }
-    link.set(new LinkState(config.name(), LinkState.BOUND, null));
-    log.info("SMSC {} bound at {}:{} as {}", config.name(), config.host(), config.port(), config.systemId());
+  void receipt(Receipt receipt) {
+    receiptsReceived.increment();
+    vertx.eventBus().send(RECEIPTS, receipt);
   }
 
-  private void scheduleBind(long delayMillis) {
-    if (!stopping && !binder.isShutdown()) {
-      binder.schedule(this::bind, delayMillis, TimeUnit.MILLISECONDS);
-    }
+  MessageIds.Format receiptIdFormat() {
+    return receiptIds;
   }
 
-  /** Full-jitter exponential backoff between reconnectMin and reconnectMax. */
-  private long backoff(int attempt) {
-    double ceiling = Math.min(config.reconnectMaxMillis(),
-        config.reconnectMinMillis() * Math.pow(2, Math.min(attempt - 1, 30)));
-    return config.reconnectMinMillis()
-        + (long) (ThreadLocalRandom.current().nextDouble() * (ceiling - config.reconnectMinMillis()));
+  /** Whether this connection's submit_sm_resp ids have shown hex letters (then they are not decimal). */
+  boolean responsesHaveHexLetters() {
+    return responsesHaveHexLetters;
   }
 
-  private static String bindFailure(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof NegativeResponseException n) {
-        return "bind refused: " + CommandStatus.describe(n.getCommandStatus());
-      }
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  Vertx vertx() {
+    return vertx;
   }
 
-  // ---- incoming ----
-
-  /** Runs on jsmpp's PDU threads: parse and hand over, nothing slow. */
-  private final class Receiver implements MessageReceiverListener {
-    @Override
-    public void onAcceptDeliverSm(DeliverSm deliverSm) {
-      if (deliverSm.isSmscDeliveryReceipt()) {
-        String text = deliverSm.getShortMessage() == null ? ""
-            : new String(deliverSm.getShortMessage(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        OptionalParameter idTlv = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
-        OptionalParameter stateTlv = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE);
-        String receiptedId = idTlv instanceof OptionalParameter.COctetString c ? c.getValueAsString() : null;
-        Integer state = stateTlv instanceof OptionalParameter.Byte b ? (int) b.getValue() : null;
-        ReceiptParser.parse(config.name(), text, receiptedId, state, Instant.now()).ifPresentOrElse(
-            receipt -> vertx.eventBus().send(RECEIPTS, receipt),
-            () -> log.warn("SMSC {} sent a receipt Herald cannot read: {}", config.name(), text));
-      } else {
-        registry.counter("herald_mo_received", "smsc", config.name()).increment();
-        log.debug("SMSC {} delivered a mobile-originated message; replies are not handled yet", config.name());
-      }
-    }
-
-    @Override
-    public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification alertNotification) {}
-
-    @Override
-    public org.jsmpp.session.DataSmResult onAcceptDataSm(org.jsmpp.bean.DataSm dataSm, org.jsmpp.session.Session source)
-        throws org.jsmpp.extra.ProcessRequestException {
-      throw new org.jsmpp.extra.ProcessRequestException("data_sm is not supported", 0x03);
-    }
-  }
-
-  static java.util.concurrent.ThreadFactory daemon(String name) {
+  static ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -1,17 +1,28 @@
 package io.herald.smsc;
 
+import io.herald.config.RouteConfig;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The configured SMSC connections, in configuration order, and how each stands. */
+/**
+ * The configured SMSC connections and the route table that picks one for a message. A matching
+ * route gives connections in failover order: the first one that is up carries the message (and
+ * the message waits while that one's window is full); one that is down is skipped. Without a
+ * matching route, every connection that is up shares the traffic in turn.
+ */
 public final class SmscRegistry {
   private final List<SmscConnection> connections;
+  private final List<RouteConfig> routes;
+  private final Map<String, SmscConnection> byName = new LinkedHashMap<>();
   private int next;
 
-  public SmscRegistry(Vertx vertx, List<SmscConnection> connections) {
+  public SmscRegistry(Vertx vertx, List<SmscConnection> connections, List<RouteConfig> routes) {
     this.connections = List.copyOf(connections);
+    this.routes = List.copyOf(routes);
+    connections.forEach(c -> byName.put(c.name(), c));
     SmscConnection.registerCodec(vertx);
   }
 
@@ -27,8 +38,19 @@ public final class SmscRegistry {
     return free;
   }
 
-  /** A bound connection with room in its window, taking turns between them; null when none has room. */
-  public SmscConnection pick() {
+  /** The connection to carry this message now, or null when it has to wait. */
+  public SmscConnection pick(long accountId, String sender, String destination) {
+    for (RouteConfig route : routes) {
+      if (route.matches(accountId, sender, destination)) {
+        for (String name : route.smsc()) {
+          SmscConnection c = byName.get(name);
+          if (c.canSubmit()) {
+            return c.freeWindow() > 0 ? c : null;
+          }
+        }
+        return null;
+      }
+    }
     for (int i = 0; i < connections.size(); i++) {
       SmscConnection c = connections.get((next + i) % connections.size());
       if (c.freeWindow() > 0) {
@@ -45,5 +67,11 @@ public final class SmscRegistry {
       links.put(c.name(), c.link());
     }
     return links;
+  }
+
+  public List<io.vertx.core.json.JsonObject> snapshots() {
+    List<io.vertx.core.json.JsonObject> list = new ArrayList<>();
+    connections.forEach(c -> list.add(c.snapshot()));
+    return list;
   }
 }

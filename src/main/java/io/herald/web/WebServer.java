@@ -61,6 +61,11 @@ public final class WebServer extends VerticleBase {
     router.route("/api/*").handler(new BasicAuth(authenticator));
     router.post("/api/v1/messages").handler(this::sendMessage);
     router.get("/api/v1/messages/:id").handler(this::getMessage);
+    router.get("/api/v1/smsc").handler(operatorsOnly(ctx -> json(ctx, 200,
+        new JsonObject().put("connections", new io.vertx.core.json.JsonArray(smscs.snapshots())))));
+    router.get("/api/v1/receipts/unmatched").handler(operatorsOnly(ctx -> messages.heldReceipts(500)
+        .onSuccess(list -> json(ctx, 200, new JsonObject().put("receipts", list)))
+        .onFailure(ctx::fail)));
     router.route("/api/*").last().handler(ctx -> json(ctx, 404, new JsonObject().put("error", "no such API route")));
     router.route().failureHandler(this::failure);
 
@@ -73,6 +78,17 @@ public final class WebServer extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** Routes only operators may call; everyone else gets 403. */
+  private static io.vertx.core.Handler<RoutingContext> operatorsOnly(io.vertx.core.Handler<RoutingContext> handler) {
+    return ctx -> {
+      if (!BasicAuth.principal(ctx).isOperator()) {
+        json(ctx, 403, new JsonObject().put("error", "only operators may do this"));
+        return;
+      }
+      handler.handle(ctx);
+    };
   }
 
   private void health(RoutingContext ctx) {

@@ -52,6 +52,15 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  public String queryText(String sql) {
+    try (Connection c = connect(url); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() {
     admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 public final class TestHerald {
   public static final String ADMIN_EMAIL = "admin@test.example";
   public static final String ADMIN_PASSWORD = "correct horse battery staple";
+  public static final String OPERATOR_EMAIL = "operator@test.example";
+  public static final String OPERATOR_PASSWORD = "operator password";
 
   private TestHerald() {}
 
@@ -27,6 +29,7 @@ public final class TestHerald {
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("db", new JsonObject().put("url", db.url()).put("poolSize", 4))
         .put("admin", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD))
+        .put("operator", new JsonObject().put("email", OPERATOR_EMAIL).put("password", OPERATOR_PASSWORD))
         .put("dispatch", new JsonObject().put("pollMillis", 50).put("retryMinMillis", 200));
     json.mergeIn(overrides, true);
     try {

@@ -1,0 +1,68 @@
+package io.herald.smsc;
+
+import io.herald.smsc.mo.MoFragment;
+import io.herald.smsc.mo.MoReceiver;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.Duration;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * deliver_sm from the SMSC, on jsmpp's PDU threads (which may block). A receipt is parsed and
+ * handed on at once. A reply (MO) is acknowledged only once it is stored: if storing fails, the
+ * deliver_sm_resp carries an error and the SMSC delivers it again later.
+ */
+final class Receiver implements MessageReceiverListener {
+  private static final Logger log = LoggerFactory.getLogger(Receiver.class);
+  private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+  private final SmscConnection connection;
+
+  Receiver(SmscConnection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+    if (deliverSm.isSmscDeliveryReceipt()) {
+      receipt(deliverSm);
+    } else {
+      reply(deliverSm);
+    }
+  }
+
+  private void receipt(DeliverSm deliverSm) {
+    byte[] sm = deliverSm.getShortMessage();
+    String text = sm == null ? "" : new String(sm, StandardCharsets.ISO_8859_1);
+    String receiptedId = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID)
+        instanceof OptionalParameter.COctetString c ? c.getValueAsString() : null;
+    Integer state = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE)
+        instanceof OptionalParameter.Byte b ? (int) b.getValue() : null;
+    String name = connection.name();
+    ReceiptParser.parse(name, text, receiptedId, state, Instant.now()).ifPresentOrElse(
+        receipt -> connection.receipt(receipt.withCandidates(connection.receiptIdFormat(), connection.responsesHaveHexLetters())),
+        () -> log.warn("SMSC {} sent a receipt Herald cannot read: {}", name, text));
+  }
+
+  private void reply(DeliverSm deliverSm) throws ProcessRequestException {
+    MoReceiver.deliver(connection.vertx(), MoFragment.from(connection.name(), deliverSm, Instant.now()), STORE_TIMEOUT);
+  }
+
+  @Override
+  public void onAcceptAlertNotification(AlertNotification alertNotification) {
+    // nothing to do: Herald does not track handset availability
+  }
+
+  @Override
+  public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+    throw new ProcessRequestException("data_sm is not supported", 0x03); // ESME_RINVCMDID
+  }
+}

@@ -1,0 +1,73 @@
+package io.herald.smsc.mo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jsmpp.extra.ProcessRequestException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A part that cannot be stored is refused, so the SMSC redelivers it. */
+class MoReceiverFailureTest {
+  private final Vertx vertx = Vertx.vertx();
+
+  @AfterEach
+  void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void withoutADatabaseTheRequestFailsWithSystemError() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Pool pool = PgBuilder.pool()
+        .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort).setUser("postgres")
+            .setDatabase("none"))
+        .using(vertx)
+        .build();
+    await(vertx.deployVerticle(new MoReceiver(pool, new SimpleMeterRegistry())));
+    MoFragment fragment = new MoFragment("carrier-a", "12025550143", "55555", 0, 0,
+        "hello".getBytes(StandardCharsets.US_ASCII), null, null, null, null, Instant.now());
+
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> await(vertx.eventBus().request(MoReceiver.FRAGMENTS, fragment)));
+    ReplyException reply = (ReplyException) failed.getCause();
+    assertEquals(MoReceiver.STORE_FAILED, reply.failureCode());
+    assertTrue(reply.getMessage().startsWith("cannot store the message: "), reply.getMessage());
+
+    ProcessRequestException refused = assertThrows(ProcessRequestException.class,
+        () -> MoReceiver.deliver(vertx, fragment, Duration.ofSeconds(10)));
+    assertEquals(0x08, refused.getErrorCode());
+  }
+
+  @Test
+  void withoutAReceiverDeployedDeliverFailsWithSystemError() {
+    MoReceiver.registerCodec(vertx);
+    MoReceiver.registerCodec(vertx); // twice is harmless
+    MoFragment fragment = new MoFragment("carrier-a", "12025550143", "55555", 0, 0,
+        "hello".getBytes(StandardCharsets.US_ASCII), null, null, null, null, Instant.now());
+    ProcessRequestException refused = assertThrows(ProcessRequestException.class,
+        () -> MoReceiver.deliver(vertx, fragment, Duration.ofSeconds(2)));
+    assertEquals(0x08, refused.getErrorCode());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
