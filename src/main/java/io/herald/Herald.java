@@ -16,6 +16,8 @@ import io.herald.smsc.SmscRegistry;
 import io.herald.smsc.mo.MoReceiver;
 import io.herald.smsc.simulator.SimulatorVerticle;
 import io.herald.store.Database;
+import io.herald.web.MessageRoutes;
+import io.herald.web.SmscRoutes;
 import io.herald.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -104,8 +106,9 @@ public final class Herald {
     }
     smscs = new SmscRegistry(vertx, connections, config.routes());
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, smscs, meters);
-    web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts),
-        new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages);
+    web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts), List.of(
+        new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages),
+        new SmscRoutes(smscs, messages)));
 
     Future<?> simulatorReady = Future.succeededFuture();
     if (config.simulator().enabled()) {

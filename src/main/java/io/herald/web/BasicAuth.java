@@ -8,7 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** HTTP Basic (user e-mail and password) for the API; puts the {@link Principal} on the context. */
+/**
+ * HTTP Basic (user e-mail and password) for the API; puts the {@link Principal} on the context.
+ * Authentication is asynchronous, so the request is paused until it is done: its body is read only
+ * for callers who may send one.
+ */
 final class BasicAuth implements Handler<RoutingContext> {
   static final String PRINCIPAL = "herald.principal";
   private final Authenticator authenticator;
@@ -23,6 +27,7 @@ final class BasicAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    ctx.request().pause();
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       deny(ctx, "authentication required");
@@ -47,6 +52,7 @@ final class BasicAuth implements Handler<RoutingContext> {
         deny(ctx, "wrong e-mail or password");
       } else {
         ctx.put(PRINCIPAL, ar.result().get());
+        ctx.request().resume();
         ctx.next();
       }
     });
