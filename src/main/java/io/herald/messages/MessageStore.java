@@ -82,7 +82,9 @@ public final class MessageStore {
       INSERT INTO receipts_unmatched (smsc, smsc_message_id, alt_id_1, alt_id_2, state, receipt_status, receipt_error,
                                       received_at, raw)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                           $8::timestamptz[], $9::text[])""";
+                           $8::timestamptz[], $9::text[]) AS r(smsc, id, alt1, alt2, state, status, err, at, raw)
+      -- a receipt for a part that already has one is the SMSC repeating itself: nothing to keep
+      WHERE NOT EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = r.smsc AND p.smsc_message_id = r.id)""";
 
   private static final String PURGE_HELD = "DELETE FROM receipts_unmatched WHERE received_at < now() - make_interval(hours => $1)";
 

@@ -11,8 +11,8 @@ import org.jsmpp.session.connection.Connection;
 import org.jsmpp.session.connection.ConnectionFactory;
 
 /**
- * jsmpp socket connections whose submit_sm writes pass through the connection's {@link Throttle}.
- * Pacing at the moment the bytes go to the socket (jsmpp writes one PDU per write, under its own
+ * jsmpp socket connections whose submit_sm writes pass through the connection's {@link RateCap}.
+ * Capping at the moment the bytes go to the socket (jsmpp writes one PDU per write, under its own
  * lock) keeps every second at the SMSC within tps, however the submit threads are scheduled.
  */
 final class PacedConnectionFactory implements ConnectionFactory {
@@ -20,11 +20,11 @@ final class PacedConnectionFactory implements ConnectionFactory {
   /** When the calling thread's last submit_sm went out, for the response-time histogram. */
   static final ThreadLocal<Long> LAST_SUBMIT_NANOS = ThreadLocal.withInitial(System::nanoTime);
 
-  private final Throttle throttle;
+  private final RateCap cap;
   private final int connectTimeoutMillis;
 
-  PacedConnectionFactory(Throttle throttle, int connectTimeoutMillis) {
-    this.throttle = throttle;
+  PacedConnectionFactory(RateCap cap, int connectTimeoutMillis) {
+    this.cap = cap;
     this.connectTimeoutMillis = connectTimeoutMillis;
   }
 
@@ -38,7 +38,7 @@ final class PacedConnectionFactory implements ConnectionFactory {
       socket.close();
       throw e;
     }
-    return new PacedConnection(socket, new PacedOutput(socket.getOutputStream(), throttle));
+    return new PacedConnection(socket, new PacedOutput(socket.getOutputStream(), cap));
   }
 
   private record PacedConnection(Socket socket, OutputStream output) implements Connection {
@@ -94,11 +94,11 @@ final class PacedConnectionFactory implements ConnectionFactory {
 
   private static final class PacedOutput extends OutputStream {
     private final OutputStream out;
-    private final Throttle throttle;
+    private final RateCap cap;
 
-    PacedOutput(OutputStream out, Throttle throttle) {
+    PacedOutput(OutputStream out, RateCap cap) {
       this.out = out;
-      this.throttle = throttle;
+      this.cap = cap;
     }
 
     @Override
@@ -110,7 +110,7 @@ final class PacedConnectionFactory implements ConnectionFactory {
     public void write(byte[] b, int off, int len) throws IOException {
       if (len >= 8 && commandId(b, off) == SUBMIT_SM) {
         try {
-          throttle.acquire();
+          cap.acquire();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new InterruptedIOException("interrupted while pacing submit_sm");

@@ -78,6 +78,7 @@ public final class SmscConnection extends VerticleBase {
   private SmppLink transmitter;
   private ScheduledExecutorService binder;
   private ExecutorService submitters;
+  private Pacer pacer;
 
   public SmscConnection(SmscConfig config, MeterRegistry registry) {
     this.config = config;
@@ -149,8 +150,9 @@ public final class SmscConnection extends VerticleBase {
   public Future<?> start() {
     binder = Executors.newSingleThreadScheduledExecutor(daemon("smsc-" + config.name() + "-bind"));
     submitters = Executors.newFixedThreadPool(config.window(), daemon("smsc-" + config.name() + "-submit"));
+    pacer = new Pacer(config.name(), throttle, submitters);
     Receiver receiver = new Receiver(this);
-    PacedConnectionFactory sockets = new PacedConnectionFactory(throttle, (int) config.responseTimeoutMillis());
+    PacedConnectionFactory sockets = new PacedConnectionFactory(new RateCap(config.tps()), (int) config.responseTimeoutMillis());
     if (config.bindMode() == BindMode.TXRX) {
       transmitter = new SmppLink(config, BindType.BIND_TX, binder, receiver, this::changed, sockets);
       links.add(transmitter);
@@ -160,6 +162,7 @@ public final class SmscConnection extends VerticleBase {
       links.add(transmitter);
     }
     links.forEach(SmppLink::start);
+    pacer.start();
     return Future.succeededFuture();
   }
 
@@ -168,6 +171,7 @@ public final class SmscConnection extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     return vertx.executeBlocking(() -> {
+      pacer.stop();
       submitters.shutdown();
       submitters.awaitTermination(config.responseTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS);
       binder.shutdownNow();
@@ -206,101 +210,150 @@ public final class SmscConnection extends VerticleBase {
   }
 
   /**
-   * Submits every part of one text. The future completes on the caller's context. Call only while
+   * Submits every part of one text, most urgent first: lower priority values go before higher ones
+   * (dispatch passes the lane). The future completes on the caller's context. Call only while
    * {@link #freeWindow()} is positive.
    */
-  public Future<SubmitOutcome> submit(Sms sms) {
+  public Future<SubmitOutcome> submit(Sms sms, int priority) {
     Context caller = vertx.getOrCreateContext();
     Promise<SubmitOutcome> promise = Promise.promise();
     inFlight.incrementAndGet();
-    try {
-      submitters.execute(() -> {
-        SubmitOutcome outcome = submitSafely(sms);
-        inFlight.decrementAndGet();
-        caller.runOnContext(v -> promise.complete(outcome));
-      });
-    } catch (RuntimeException rejected) { // pool shut down: stopping
+    Submission submission = new Submission(sms, priority, outcome -> {
       inFlight.decrementAndGet();
-      return Future.succeededFuture(SubmitOutcome.temporary(config.name(), List.of(), "stopping",
-          "connection " + config.name() + " is stopping"));
-    }
+      caller.runOnContext(v -> promise.complete(outcome));
+    });
+    submission.begin();
     return promise.future();
   }
 
-  private SubmitOutcome submitSafely(Sms sms) {
-    try {
-      return submitParts(sms);
-    } catch (RuntimeException e) { // never leave a claimed message without an outcome
-      log.error("SMSC {}: submit failed unexpectedly", config.name(), e);
-      return SubmitOutcome.temporary(config.name(), List.of(), "internal", "submit failed: " + e);
+  public Future<SubmitOutcome> submit(Sms sms) {
+    return submit(sms, 0);
+  }
+
+  /** One text on its way: its parts go through the pacer one after another. */
+  private final class Submission {
+    private final Sms sms;
+    private final int priority;
+    private final java.util.function.Consumer<SubmitOutcome> done;
+    private final List<String> ids = new ArrayList<>();
+    private List<Wire> wire;
+
+    Submission(Sms sms, int priority, java.util.function.Consumer<SubmitOutcome> done) {
+      this.sms = sms;
+      this.priority = priority;
+      this.done = done;
+    }
+
+    void begin() {
+      EncodedText text;
+      try {
+        text = config.dataCoding() == SmscConfig.DataCoding.UCS2
+            ? TextEncoder.encode(sms.body(), Encoding.UCS2) : TextEncoder.encode(sms.body());
+      } catch (RuntimeException e) {
+        finish(SubmitOutcome.permanent(config.name(), ids, "encoding", "the text cannot be encoded: " + e.getMessage()));
+        return;
+      }
+      if (text.segments() > config.maxParts()) {
+        submitsPermanent.increment();
+        finish(SubmitOutcome.permanent(config.name(), ids, "too long", "the text needs " + text.segments()
+            + " parts; connection " + config.name() + " takes at most " + config.maxParts()));
+        return;
+      }
+      wire = wireParts(text);
+      dataCoding = (byte) text.encoding().dataCoding();
+      next(priority);
+    }
+
+    private byte dataCoding;
+
+    /** Queues the next part; a message already under way goes ahead of new ones. */
+    private void next(int partPriority) {
+      int index = ids.size();
+      pacer.offer(new Pacer.Part(partPriority) {
+        @Override
+        public void run() {
+          SubmitOutcome failure = submitPart(sms, wire.get(index), dataCoding, index, wire.size(), ids);
+          if (failure != null) {
+            finish(failure);
+          } else if (ids.size() == wire.size()) {
+            submitsOk.increment();
+            finish(SubmitOutcome.submitted(config.name(), List.copyOf(ids)));
+          } else {
+            next(Integer.MIN_VALUE);
+          }
+        }
+
+        @Override
+        void abandon() {
+          submitsTemporary.increment();
+          finish(SubmitOutcome.temporary(config.name(), List.copyOf(ids), "stopping",
+              "connection " + config.name() + " stopped before the submit"));
+        }
+      });
+    }
+
+    private void finish(SubmitOutcome outcome) {
+      try {
+        done.accept(outcome);
+      } catch (RuntimeException e) {
+        log.error("SMSC {}: could not hand back a submit outcome", config.name(), e);
+      }
     }
   }
 
-  private SubmitOutcome submitParts(Sms sms) {
-    EncodedText text = config.dataCoding() == SmscConfig.DataCoding.UCS2
-        ? TextEncoder.encode(sms.body(), Encoding.UCS2) : TextEncoder.encode(sms.body());
-    if (text.segments() > config.maxParts()) {
+  /** Submits one part; adds its id, or returns the outcome that ends the message. */
+  private SubmitOutcome submitPart(Sms sms, Wire part, byte dataCoding, int index, int total, List<String> ids) {
+    SMPPSession session = transmitter.session();
+    if (session == null) {
+      submitsTemporary.increment();
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost", "connection " + config.name() + " is not bound");
+    }
+    String where = total > 1 ? " (part " + (index + 1) + " of " + total + ")" : "";
+    try {
+      SubmitSmResult result = session.submitShortMessage(
+          config.systemType().isEmpty() ? null : config.systemType(),
+          sourceTon(sms.source()), sourceNpi(sms.source()), sourceAddress(sms.source()),
+          TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, strip(sms.destination()),
+          part.esm(), (byte) 0, (byte) 1, null, null,
+          new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+          new RawDataCoding(dataCoding), (byte) 0, part.shortMessage(), part.tlvs());
+      recordLatency();
+      transmitter.answered();
+      String id = MessageIds.normalise(result.getMessageId());
+      if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
+        responsesHaveHexLetters = true;
+      }
+      ids.add(id);
+      return null;
+    } catch (NegativeResponseException e) {
+      recordLatency();
+      transmitter.answered();
+      int status = e.getCommandStatus();
+      String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
+      if (CommandStatus.isThrottling(status)) {
+        throttle.throttled();
+        throttlingEvents.increment();
+      }
+      if (CommandStatus.isTemporary(status)) {
+        submitsTemporary.increment();
+        return SubmitOutcome.temporary(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
+      }
       submitsPermanent.increment();
-      return SubmitOutcome.permanent(config.name(), List.of(), "too long", "the text needs " + text.segments()
-          + " parts; connection " + config.name() + " takes at most " + config.maxParts());
+      return SubmitOutcome.permanent(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
+    } catch (GenericNackResponseException e) {
+      transmitter.genericNack();
+      submitsTemporary.increment();
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "generic_nack",
+          config.name() + " answered generic_nack " + CommandStatus.describe(e.getCommandStatus()) + where);
+    } catch (ResponseTimeoutException e) {
+      submitsTemporary.increment();
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "response timeout",
+          "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
+    } catch (Exception e) { // IOException, PDUException, InvalidResponseException: the link is gone or broken
+      submitsTemporary.increment();
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost",
+          "submit on " + config.name() + " failed: " + e.getMessage() + where);
     }
-    List<Wire> wire = wireParts(text);
-    List<String> ids = new ArrayList<>(wire.size());
-    for (int i = 0; i < wire.size(); i++) {
-      SMPPSession session = transmitter.session();
-      if (session == null) {
-        submitsTemporary.increment();
-        return SubmitOutcome.temporary(config.name(), ids, "bind lost", "connection " + config.name() + " is not bound");
-      }
-      Wire part = wire.get(i);
-      String where = wire.size() > 1 ? " (part " + (i + 1) + " of " + wire.size() + ")" : "";
-      try {
-        SubmitSmResult result = session.submitShortMessage(
-            config.systemType().isEmpty() ? null : config.systemType(),
-            sourceTon(sms.source()), sourceNpi(sms.source()), sourceAddress(sms.source()),
-            TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, strip(sms.destination()),
-            part.esm(), (byte) 0, (byte) 1, null, null,
-            new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-            new RawDataCoding((byte) text.encoding().dataCoding()), (byte) 0, part.shortMessage(), part.tlvs());
-        recordLatency();
-        transmitter.answered();
-        String id = MessageIds.normalise(result.getMessageId());
-        if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
-          responsesHaveHexLetters = true;
-        }
-        ids.add(id);
-      } catch (NegativeResponseException e) {
-        recordLatency();
-        transmitter.answered();
-        int status = e.getCommandStatus();
-        String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
-        if (CommandStatus.isThrottling(status)) {
-          throttle.throttled();
-          throttlingEvents.increment();
-        }
-        if (CommandStatus.isTemporary(status)) {
-          submitsTemporary.increment();
-          return SubmitOutcome.temporary(config.name(), ids, CommandStatus.hex(status), detail);
-        }
-        submitsPermanent.increment();
-        return SubmitOutcome.permanent(config.name(), ids, CommandStatus.hex(status), detail);
-      } catch (GenericNackResponseException e) {
-        transmitter.genericNack();
-        submitsTemporary.increment();
-        return SubmitOutcome.temporary(config.name(), ids, "generic_nack",
-            config.name() + " answered generic_nack " + CommandStatus.describe(e.getCommandStatus()) + where);
-      } catch (ResponseTimeoutException e) {
-        submitsTemporary.increment();
-        return SubmitOutcome.temporary(config.name(), ids, "response timeout",
-            "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
-      } catch (Exception e) { // IOException, PDUException, InvalidResponseException: the link is gone or broken
-        submitsTemporary.increment();
-        return SubmitOutcome.temporary(config.name(), ids, "bind lost",
-            "submit on " + config.name() + " failed: " + e.getMessage() + where);
-      }
-    }
-    submitsOk.increment();
-    return SubmitOutcome.submitted(config.name(), ids);
   }
 
   /** From the moment the submit_sm was written (after pacing) to its response. */

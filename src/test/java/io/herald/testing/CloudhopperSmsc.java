@@ -300,7 +300,20 @@ public final class CloudhopperSmsc implements AutoCloseable {
 
   private void dropAll() {
     log.info("Dropping {} session(s) without unbind", sessions.size());
-    sessions.values().forEach(SmppServerSession::close);
+    sessions.values().forEach(s -> {
+      s.close();
+      redeliverUnanswered(s);
+    });
+  }
+
+  /** Receipts sent on a session that went away without answering them are offered again, as an SMSC would. */
+  private void redeliverUnanswered(SmppServerSession session) {
+    for (var future : session.getSendWindow().cancelAll()) {
+      if (future.getRequest() instanceof com.cloudhopper.smpp.pdu.PduRequest<?> request
+          && request.getReferenceObject() instanceof PendingReceipt pending) {
+        retry(pending, "session closed before the deliver_sm_resp");
+      }
+    }
   }
 
   // ---- receipts (on the scheduler) ----
@@ -392,6 +405,7 @@ public final class CloudhopperSmsc implements AutoCloseable {
     @Override
     public void sessionDestroyed(Long sessionId, SmppServerSession session) {
       sessions.remove(sessionId);
+      redeliverUnanswered(session);
       session.destroy();
     }
   }
