@@ -16,6 +16,9 @@ import io.herald.smsc.SmscRegistry;
 import io.herald.smsc.mo.MoReceiver;
 import io.herald.smsc.simulator.SimulatorVerticle;
 import io.herald.store.Database;
+import io.herald.ingest.ApiJobs;
+import io.herald.jobs.JobStore;
+import io.herald.web.JobRoutes;
 import io.herald.web.MessageRoutes;
 import io.herald.web.SmscRoutes;
 import io.herald.web.WebServer;
@@ -46,6 +49,7 @@ public final class Herald {
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
   private final Database database;
+  private final java.time.Clock clock = java.time.Clock.systemUTC();
   private Pool pool;
   private SimulatorVerticle simulator;
   private final List<String> connectionDeployments = new ArrayList<>();
@@ -105,10 +109,13 @@ public final class Herald {
       connections.add(new SmscConnection(smsc, registry));
     }
     smscs = new SmscRegistry(vertx, connections, config.routes());
-    dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, smscs, meters);
+    JobStore jobs = new JobStore(pool);
+    dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, jobs, accounts,
+        smscs, meters, registry, clock);
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts), List.of(
         new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages),
-        new SmscRoutes(smscs, messages)));
+        new SmscRoutes(smscs, messages),
+        new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(), clock), jobs, meters)));
 
     Future<?> simulatorReady = Future.succeededFuture();
     if (config.simulator().enabled()) {

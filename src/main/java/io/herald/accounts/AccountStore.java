@@ -49,6 +49,17 @@ public final class AccountStore {
         SenderKind.fromDb(r.getString("kind")), r.getBoolean("is_default"))));
   }
 
+  /** Senders with a rate limit of their own, by account id and address. */
+  public Future<java.util.Map<String, Double>> senderLimits() {
+    return pool.query("SELECT account_id, address, tps FROM senders WHERE tps IS NOT NULL").execute().map(rows -> {
+      java.util.Map<String, Double> limits = new java.util.HashMap<>();
+      for (Row r : rows) {
+        limits.put(r.getLong("account_id") + ":" + r.getString("address"), r.getNumeric("tps").doubleValue());
+      }
+      return limits;
+    });
+  }
+
   public Future<Long> countUsers(SqlClient client) {
     return client.query("SELECT count(*) FROM users").execute().map(rows -> rows.iterator().next().getLong(0));
   }

@@ -1,38 +1,60 @@
 package io.herald.dispatch;
 
+import io.herald.accounts.AccountStore;
 import io.herald.config.HeraldConfig.DispatchConfig;
+import io.herald.jobs.JobStore;
 import io.herald.messages.ClaimedMessage;
 import io.herald.messages.MessageMeters;
 import io.herald.messages.MessageState;
 import io.herald.messages.MessageStore;
+import io.herald.messages.MessageStore.Quota;
 import io.herald.messages.ReceiptUpdate;
+import io.herald.messages.Recorded;
 import io.herald.messages.SendResult;
+import io.herald.messages.Transition;
 import io.herald.smsc.Receipt;
-import io.herald.smsc.ReceiptStatus;
 import io.herald.smsc.SmscConnection;
 import io.herald.smsc.SmscRegistry;
 import io.herald.smsc.Sms;
 import io.herald.smsc.SubmitOutcome;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what is sent next. Claims due messages as leases, fills the free windows of bound SMSC
- * connections, and records every outcome and receipt. Writes are group-committed: while one write
- * is in flight the next batch collects, so a busy dispatcher makes few, large transactions. When
- * the database is unreachable, outcomes stay in memory and are written once it returns.
+ * Decides what is sent next, and never loses a message.
+ *
+ * <p>Each round fills the free windows of the bound SMSC connections: lanes in priority order
+ * (conversation, alert, bulk), each lane's capacity shared round robin between accounts and, inside
+ * an account, between its jobs; a sender with a rate of its own gets no more than it may send.
+ * Claims are leases in PostgreSQL ({@code FOR UPDATE SKIP LOCKED}). Before a message is handed to a
+ * connection its job's end time and send window (in the recipient's zone) are checked again.
+ * Outcomes and receipts are group-committed: while one write is in flight the next batch collects;
+ * when the database is unreachable they stay in memory until it returns.
  */
 public final class Dispatcher extends VerticleBase {
-  /** Send anything (even null) here after queueing messages so dispatch looks at once. */
+  /** Send anything (even null) here after queueing messages or changing jobs so dispatch looks at once. */
   public static final String WAKE = "dispatch.wake";
+  public static final List<String> LANES = List.of("conversation", "alert", "bulk");
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final long RETRY_WRITE_MILLIS = 1_000;
+  private static final long HOUSEKEEPING_MILLIS = 1_000;
   private static final long LEASE_SWEEP_MILLIS = 5_000;
   private static final long NO_ROUTE_WAIT_MILLIS = 200;
   private static final long PURGE_MILLIS = 3_600_000;
@@ -40,31 +62,52 @@ public final class Dispatcher extends VerticleBase {
   private final DispatchConfig config;
   private final int unmatchedRetentionHours;
   private final MessageStore store;
+  private final JobStore jobs;
+  private final AccountStore accounts;
   private final SmscRegistry smscs;
   private final MessageMeters meters;
+  private final Clock clock;
   private final List<SendResult> results = new ArrayList<>();
   private final List<ReceiptUpdate> receipts = new ArrayList<>();
+  private final Map<Long, Unit> jobUnits = new HashMap<>();
+  private final Map<String, List<Unit>> unitsByLane = new HashMap<>();
+  private final Map<String, RateWindow> senderWindows = new HashMap<>();
+  private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
+  private Map<String, Double> senderLimits = Map.of();
+  private int rotation;
   private boolean claiming;
+  private boolean pumpAgain;
+  private boolean refreshing;
   private boolean writing;
   private boolean quiescing;
   private boolean databaseDown;
   private int submitting;
   private Promise<Void> drained;
 
-  public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, MessageStore store, SmscRegistry smscs,
-                    MessageMeters meters) {
+  public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, MessageStore store, JobStore jobs,
+                    AccountStore accounts, SmscRegistry smscs, MessageMeters meters, MeterRegistry registry, Clock clock) {
     this.config = config;
     this.unmatchedRetentionHours = unmatchedRetentionHours;
     this.store = store;
+    this.jobs = jobs;
+    this.accounts = accounts;
     this.smscs = smscs;
     this.meters = meters;
+    this.clock = clock;
+    for (String lane : LANES) {
+      AtomicLong depth = new AtomicLong();
+      queueDepth.put(lane, depth);
+      Gauge.builder("herald_queue_depth", depth, AtomicLong::get).tag("lane", lane)
+          .description("Queued messages by lane (due or waiting for their time)").register(registry);
+    }
   }
 
   @Override
   public Future<?> start() {
     vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, m -> receipt(m.body()));
-    vertx.eventBus().localConsumer(WAKE, m -> pump());
-    vertx.setPeriodic(config.pollMillis(), id -> pump());
+    vertx.eventBus().localConsumer(WAKE, m -> refreshThenPump());
+    vertx.setPeriodic(config.pollMillis(), id -> refreshThenPump());
+    vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> housekeeping());
     vertx.setPeriodic(LEASE_SWEEP_MILLIS, id -> recoverLeases());
     vertx.setPeriodic(PURGE_MILLIS, id -> store.purgeHeldReceipts(unmatchedRetentionHours)
         .onSuccess(n -> {
@@ -72,7 +115,7 @@ public final class Dispatcher extends VerticleBase {
             log.info("forgot {} receipts that matched no message within {} h", n, unmatchedRetentionHours);
           }
         }));
-    return store.recoverLeases().onSuccess(n -> {
+    return store.recoverLeases(clock.instant()).onSuccess(n -> {
       if (n > 0) {
         log.info("returned {} messages with expired leases to the queue", n);
       }
@@ -107,62 +150,228 @@ public final class Dispatcher extends VerticleBase {
         .onFailure(e -> log.warn("shutdown: could not write the last outcomes: {}", e.getMessage()));
   }
 
+  // ---- what is waiting ----
+
+  private void refreshThenPump() {
+    if (refreshing || quiescing) {
+      pump();
+      return;
+    }
+    refreshing = true;
+    jobs.activeUnits().compose(units -> accounts.senderLimits().map(limits -> {
+      senderLimits = limits;
+      jobUnits.clear();
+      unitsByLane.clear();
+      Map<String, Long> depth = new HashMap<>();
+      for (Unit u : units) {
+        if (u.jobId() != null) {
+          jobUnits.put(u.jobId(), u);
+        }
+        unitsByLane.computeIfAbsent(u.lane(), k -> new ArrayList<>()).add(u);
+        depth.merge(u.lane(), u.queued(), Long::sum);
+      }
+      queueDepth.forEach((lane, gauge) -> gauge.set(depth.getOrDefault(lane, 0L)));
+      return units;
+    })).onComplete(ar -> {
+      refreshing = false;
+      if (ar.failed()) {
+        databaseTrouble("cannot read the queue", ar.cause());
+      } else {
+        databaseBack();
+      }
+      pump();
+    });
+  }
+
+  // ---- claiming ----
+
   private void pump() {
-    if (claiming || quiescing) {
+    if (claiming) {
+      pumpAgain = true;
+      return;
+    }
+    if (quiescing) {
       return;
     }
     int capacity = Math.min(smscs.freeWindow(), config.batchSize());
-    if (capacity <= 0) {
+    if (capacity <= 0 || unitsByLane.isEmpty()) {
       return;
     }
     claiming = true;
-    store.claim(capacity, config.leaseSeconds()).onComplete(ar -> {
+    pumpAgain = false;
+    Instant now = clock.instant();
+    claimLanes(0, capacity, now, 0).onComplete(ar -> {
       claiming = false;
       if (ar.failed()) {
         databaseTrouble("cannot claim messages", ar.cause());
         return;
       }
       databaseBack();
-      List<ClaimedMessage> claimed = ar.result();
-      for (ClaimedMessage message : claimed) {
-        hand(message);
-      }
-      if (claimed.size() == capacity) {
-        pump();
+      if (pumpAgain || ar.result() > 0) {
+        context.runOnContext(v -> pump());
       }
     });
   }
 
-  private void hand(ClaimedMessage message) {
+  /** Claims lane by lane, most urgent first, each taking what the ones before left. */
+  private Future<Integer> claimLanes(int laneIndex, int capacity, Instant now, int claimedSoFar) {
+    if (laneIndex >= LANES.size() || capacity <= 0) {
+      return Future.succeededFuture(claimedSoFar);
+    }
+    String lane = LANES.get(laneIndex);
+    List<Quota> quotas = quotas(unitsByLane.getOrDefault(lane, List.of()), capacity, now);
+    if (quotas.isEmpty()) {
+      return claimLanes(laneIndex + 1, capacity, now, claimedSoFar);
+    }
+    return store.claim(lane, quotas, now, config.leaseSeconds()).compose(claimed -> {
+      for (ClaimedMessage message : interleave(claimed)) {
+        hand(message, laneIndex, now);
+      }
+      return claimLanes(laneIndex + 1, capacity - claimed.size(), now, claimedSoFar + claimed.size());
+    });
+  }
+
+  /**
+   * Splits capacity between a lane's accounts equally, then between each account's units
+   * equally, starting the split at a different place each round so remainders go round too.
+   */
+  private List<Quota> quotas(List<Unit> units, int capacity, Instant now) {
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Unit>> byAccount = new LinkedHashMap<>();
+    for (Unit u : units) {
+      byAccount.computeIfAbsent(u.accountId(), k -> new ArrayList<>()).add(u);
+    }
+    List<List<Unit>> accountsInTurn = new ArrayList<>(byAccount.values());
+    int turn = rotation++ & Integer.MAX_VALUE;
+    List<Quota> quotas = new ArrayList<>();
+    int[] accountShares = split(capacity, accountsInTurn.size(), turn);
+    long nanos = System.nanoTime();
+    for (int a = 0; a < accountsInTurn.size(); a++) {
+      List<Unit> own = accountsInTurn.get((a + turn) % accountsInTurn.size());
+      int[] unitShares = split(accountShares[a], own.size(), turn);
+      for (int i = 0; i < own.size(); i++) {
+        Unit unit = own.get((i + turn) % own.size());
+        int quota = unitShares[i];
+        RateWindow senderWindow = unit.sender() == null ? null : senderWindow(unit.accountId(), unit.sender(), nanos);
+        if (senderWindow != null) {
+          quota = Math.min(quota, senderWindow.available(nanos));
+        }
+        if (quota > 0) {
+          quotas.add(new Quota(unit.jobId(), unit.accountId(), quota));
+        }
+      }
+    }
+    return quotas;
+  }
+
+  private static int[] split(int total, int parts, int turn) {
+    int[] shares = new int[parts];
+    for (int i = 0; i < parts; i++) {
+      shares[i] = total / parts + ((i + parts - turn % parts) % parts < total % parts ? 1 : 0);
+    }
+    return shares;
+  }
+
+  /** Claimed messages alternate between their units, so the first unit does not take every window. */
+  private static List<ClaimedMessage> interleave(List<ClaimedMessage> claimed) {
+    Map<String, java.util.ArrayDeque<ClaimedMessage>> byUnit = new LinkedHashMap<>();
+    for (ClaimedMessage m : claimed) {
+      byUnit.computeIfAbsent(m.jobId() != null ? "j" + m.jobId() : "a" + m.accountId(), k -> new java.util.ArrayDeque<>()).add(m);
+    }
+    List<ClaimedMessage> order = new ArrayList<>(claimed.size());
+    while (order.size() < claimed.size()) {
+      for (var queue : byUnit.values()) {
+        ClaimedMessage m = queue.poll();
+        if (m != null) {
+          order.add(m);
+        }
+      }
+    }
+    return order;
+  }
+
+  private RateWindow senderWindow(long accountId, String sender, long nanos) {
+    String key = accountId + ":" + sender;
+    Double limit = senderLimits.get(key);
+    if (limit == null) {
+      return null;
+    }
+    return senderWindows.computeIfAbsent(key + "@" + limit, k -> new RateWindow(limit, nanos));
+  }
+
+  // ---- handing over ----
+
+  private void hand(ClaimedMessage message, int laneRank, Instant now) {
+    Unit unit = message.jobId() == null ? null : jobUnits.get(message.jobId());
+    ZoneId zone = zoneOf(message, unit);
+    if (unit != null && unit.endAt() != null && !now.isBefore(unit.endAt())) {
+      results.add(SendResult.expired(message.id(), null, List.of(), "end time", "the job's end time passed before it was sent"));
+      write();
+      return;
+    }
+    if (unit != null && unit.schedule() != null && !unit.schedule().isOpen(now, zone)) {
+      results.add(SendResult.notTried(message.id(), unit.schedule().nextOpening(now, zone), "outside the send window"));
+      write();
+      return;
+    }
+    long nanos = System.nanoTime();
+    RateWindow senderWindow = senderWindow(message.accountId(), message.sender(), nanos);
+    if (senderWindow != null && !senderWindow.tryTake(nanos)) {
+      results.add(SendResult.notTried(message.id(), now.plusNanos(senderWindow.waitNanos(nanos)), "sender rate limit"));
+      write();
+      return;
+    }
     SmscConnection connection = smscs.pick(message.accountId(), message.sender(), message.recipient());
     if (connection == null) { // its route's connections are down or busy: wait, without counting an attempt
-      results.add(SendResult.notTried(message.id(), Instant.now().plusMillis(NO_ROUTE_WAIT_MILLIS),
+      results.add(SendResult.notTried(message.id(), now.plusMillis(NO_ROUTE_WAIT_MILLIS),
           "no SMSC connection on the message's route could take it"));
       write();
       return;
     }
     submitting++;
-    connection.submit(new Sms(message.sender(), message.recipient(), message.body())).onComplete(ar -> {
+    connection.submit(new Sms(message.sender(), message.recipient(), message.body()), laneRank).onComplete(ar -> {
       submitting--;
       SubmitOutcome outcome = ar.succeeded() ? ar.result()
           : SubmitOutcome.temporary(connection.name(), List.of(), "internal", String.valueOf(ar.cause()));
-      results.add(toResult(message, outcome));
+      results.add(toResult(message, unit, zone, outcome));
       write();
       pump();
     });
   }
 
-  private SendResult toResult(ClaimedMessage message, SubmitOutcome outcome) {
+  private static ZoneId zoneOf(ClaimedMessage message, Unit unit) {
+    if (message.timeZone() != null) {
+      return ZoneId.of(message.timeZone());
+    }
+    return unit != null ? unit.accountZone() : ZoneId.of("UTC");
+  }
+
+  private SendResult toResult(ClaimedMessage message, Unit unit, ZoneId zone, SubmitOutcome outcome) {
     return switch (outcome.kind()) {
       case SUBMITTED -> SendResult.submitted(message.id(), outcome.smsc(), outcome.partIds());
       case PERMANENT_ERROR -> SendResult.failed(message.id(), outcome.smsc(), outcome.partIds(),
           outcome.errorCode(), outcome.errorDetail());
-      case TEMPORARY_ERROR -> message.attempts() >= config.maxAttempts()
-          ? SendResult.failed(message.id(), outcome.smsc(), outcome.partIds(), outcome.errorCode(),
-              "gave up after " + message.attempts() + " attempts: " + outcome.errorDetail())
-          : SendResult.retry(message.id(), outcome.smsc(), outcome.partIds(),
-              Instant.now().plusMillis(retryDelay(message.attempts())), outcome.errorCode(), outcome.errorDetail());
+      case TEMPORARY_ERROR -> retry(message, unit, zone, outcome);
     };
+  }
+
+  /** A temporary error: again later, unless the attempts or the job's time are used up. */
+  private SendResult retry(ClaimedMessage message, Unit unit, ZoneId zone, SubmitOutcome outcome) {
+    if (message.attempts() >= config.maxAttempts()) {
+      return SendResult.failed(message.id(), outcome.smsc(), outcome.partIds(), outcome.errorCode(),
+          "gave up after " + message.attempts() + " attempts: " + outcome.errorDetail());
+    }
+    Instant at = clock.instant().plusMillis(retryDelay(message.attempts()));
+    if (unit != null && unit.schedule() != null) {
+      at = unit.schedule().nextOpening(at, zone);
+    }
+    if (unit != null && unit.endAt() != null && !at.isBefore(unit.endAt())) {
+      return SendResult.expired(message.id(), outcome.smsc(), outcome.partIds(), outcome.errorCode(),
+          "the job's end time came before another attempt: " + outcome.errorDetail());
+    }
+    return SendResult.retry(message.id(), outcome.smsc(), outcome.partIds(), at, outcome.errorCode(), outcome.errorDetail());
   }
 
   /** Exponential: retryMin, doubling per attempt, capped at retryMax. */
@@ -170,6 +379,8 @@ public final class Dispatcher extends VerticleBase {
     double delay = config.retryMinMillis() * Math.pow(2, Math.min(attempts - 1, 30));
     return (long) Math.min(delay, config.retryMaxMillis());
   }
+
+  // ---- receipts and writing ----
 
   private void receipt(Receipt receipt) {
     MessageState state = switch (receipt.status()) {
@@ -198,7 +409,7 @@ public final class Dispatcher extends VerticleBase {
       writing = false;
       if (ar.succeeded()) {
         databaseBack();
-        meters.count(ar.result());
+        recorded(ar.result());
         write();
       } else {
         // keep them: the database may be gone for a while; nothing is dropped
@@ -209,6 +420,46 @@ public final class Dispatcher extends VerticleBase {
         vertx.setTimer(RETRY_WRITE_MILLIS, id -> write());
       }
     });
+  }
+
+  private void recorded(Recorded recorded) {
+    meters.count(recorded);
+    completeJobs(recorded.transitions());
+  }
+
+  private void completeJobs(List<Transition> transitions) {
+    Set<Long> finished = new HashSet<>();
+    for (Transition t : transitions) {
+      if (t.jobId() != null && t.state().isTerminal()) {
+        finished.add(t.jobId());
+      }
+    }
+    if (!finished.isEmpty()) {
+      jobs.completeFinished(finished).onSuccess(done -> {
+        if (!done.isEmpty()) {
+          log.info("jobs {} completed", done);
+        }
+      });
+    }
+  }
+
+  /** Every second: scheduled jobs start, ended jobs expire what they have left. */
+  private void housekeeping() {
+    if (quiescing) {
+      return;
+    }
+    Instant now = clock.instant();
+    jobs.startDue(now)
+        .compose(started -> jobs.expireEnded(now).map(expired -> {
+          meters.count(expired);
+          completeJobs(expired);
+          return started;
+        }))
+        .onSuccess(started -> {
+          if (started > 0) {
+            refreshThenPump();
+          }
+        });
   }
 
   /** Logs the first failure of an outage, not one line per poll. */
@@ -236,10 +487,10 @@ public final class Dispatcher extends VerticleBase {
     if (quiescing) {
       return;
     }
-    store.recoverLeases().onSuccess(n -> {
+    store.recoverLeases(clock.instant()).onSuccess(n -> {
       if (n > 0) {
         log.warn("returned {} messages with expired leases to the queue", n);
-        pump();
+        refreshThenPump();
       }
     });
   }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,20 +23,32 @@ import java.util.Set;
 public final class MessageStore {
   private static final String INSERT = """
       WITH m AS (
-        INSERT INTO messages (account_id, job_id, lane, sender, recipient, body, encoding, segments)
-        SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-                             $7::text[], $8::smallint[])
+        INSERT INTO messages (account_id, job_id, lane, sender, recipient, body, encoding, segments, not_before,
+                              time_zone, recipient_name)
+        SELECT a, j, l, s, r, b, e, g, coalesce(nb, now()), tz, n
+        FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                    $7::text[], $8::smallint[], $9::timestamptz[], $10::text[], $11::text[]) AS x(a, j, l, s, r, b, e, g, nb, tz, n)
         RETURNING id),
       e AS (INSERT INTO message_events (message_id, state) SELECT id, 'queued' FROM m)
       SELECT id FROM m ORDER BY id""";
 
+  /** Up to a quota of due messages from each job, and from each account's job-less messages in the lane. */
   private static final String CLAIM = """
+      WITH picked AS (
+        SELECT m.id FROM unnest($1::bigint[], $2::int[]) AS u(job_id, quota)
+          CROSS JOIN LATERAL (
+            SELECT id FROM messages WHERE job_id = u.job_id AND state = 'queued' AND not_before <= $5
+            ORDER BY not_before, id LIMIT u.quota FOR UPDATE SKIP LOCKED) m
+        UNION ALL
+        SELECT m.id FROM unnest($3::bigint[], $4::int[]) AS d(account_id, quota)
+          CROSS JOIN LATERAL (
+            SELECT id FROM messages WHERE job_id IS NULL AND account_id = d.account_id AND lane = $6
+              AND state = 'queued' AND not_before <= $5
+            ORDER BY not_before, id LIMIT d.quota FOR UPDATE SKIP LOCKED) m)
       UPDATE messages m SET state = 'sending', attempts = m.attempts + 1, updated_at = now(),
-             lease_until = now() + make_interval(secs => $2)
-      FROM (SELECT id FROM messages WHERE state = 'queued' AND not_before <= now()
-            ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED) due
-      WHERE m.id = due.id
-      RETURNING m.id, m.account_id, m.lane, m.sender, m.recipient, m.body, m.attempts""";
+             lease_until = $5 + make_interval(secs => $7)
+      FROM picked WHERE m.id = picked.id
+      RETURNING m.id, m.job_id, m.account_id, m.lane, m.sender, m.recipient, m.body, m.attempts, m.time_zone""";
 
   private static final String RECORD_RESULTS = """
       WITH r AS (
@@ -47,9 +60,9 @@ public final class MessageStore {
                updated_at = now(), attempts = m.attempts - CASE WHEN r.attempted THEN 0 ELSE 1 END,
                not_before = coalesce(r.retry_at, m.not_before), error_code = r.code, error_detail = r.detail
         FROM r WHERE m.id = r.id AND m.state = 'sending'
-        RETURNING m.id, m.state, m.smsc, r.detail),
+        RETURNING m.id, m.job_id, m.state, m.smsc, r.detail),
       e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u)
-      SELECT id, state, smsc FROM u""";
+      SELECT id, job_id, state, smsc FROM u""";
 
   private static final String INSERT_PARTS = """
       INSERT INTO message_parts (message_id, seq, smsc, smsc_message_id)
@@ -106,14 +119,14 @@ public final class MessageStore {
         FROM agg WHERE m.id = agg.message_id AND m.state = 'submitted'
           -- every part that went out (a message_payload submit is one part for many segments)
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
-        RETURNING m.id, m.state, m.smsc, m.error_detail),
+        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail),
       e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, error_detail FROM u)
-      SELECT id, state, smsc FROM u""";
+      SELECT id, job_id, state, smsc FROM u""";
 
   private static final String RECOVER_LEASES = """
       WITH u AS (
         UPDATE messages SET state = 'queued', lease_until = NULL, updated_at = now()
-        WHERE state = 'sending' AND lease_until < now()
+        WHERE state = 'sending' AND lease_until < $1
         RETURNING id),
       e AS (INSERT INTO message_events (message_id, state, detail)
             SELECT id, 'queued', 'lease expired: returned to the queue' FROM u)
@@ -140,8 +153,14 @@ public final class MessageStore {
     String[] bodies = new String[n];
     String[] encodings = new String[n];
     Short[] segments = new Short[n];
+    OffsetDateTime[] notBefore = new OffsetDateTime[n];
+    String[] zones = new String[n];
+    String[] names = new String[n];
     for (int i = 0; i < n; i++) {
       NewMessage m = messages.get(i);
+      notBefore[i] = m.notBefore() == null ? null : m.notBefore().atOffset(ZoneOffset.UTC);
+      zones[i] = m.timeZone();
+      names[i] = m.recipientName();
       accounts[i] = m.accountId();
       jobs[i] = m.jobId();
       lanes[i] = m.lane();
@@ -152,7 +171,7 @@ public final class MessageStore {
       segments[i] = (short) m.segments();
     }
     return client.preparedQuery(INSERT)
-        .execute(arrays(accounts, jobs, lanes, senders, recipients, bodies, encodings, segments))
+        .execute(arrays(accounts, jobs, lanes, senders, recipients, bodies, encodings, segments, notBefore, zones, names))
         .map(rows -> {
           List<Long> ids = new ArrayList<>(n);
           rows.forEach(r -> ids.add(r.getLong(0)));
@@ -160,21 +179,42 @@ public final class MessageStore {
         });
   }
 
-  /** Leases up to limit due messages for one send attempt each. */
-  public Future<List<ClaimedMessage>> claim(int limit, int leaseSeconds) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, leaseSeconds)).map(rows -> {
+  /** A unit's share of one claim: a job, or (jobId null) an account's job-less messages. */
+  public record Quota(Long jobId, long accountId, int count) {}
+
+  /** Leases due messages of one lane, up to each quota, for one send attempt each. */
+  public Future<List<ClaimedMessage>> claim(String lane, List<Quota> quotas, Instant now, int leaseSeconds) {
+    List<Long> jobs = new ArrayList<>();
+    List<Integer> jobQuotas = new ArrayList<>();
+    List<Long> accounts = new ArrayList<>();
+    List<Integer> accountQuotas = new ArrayList<>();
+    for (Quota q : quotas) {
+      if (q.jobId() != null) {
+        jobs.add(q.jobId());
+        jobQuotas.add(q.count());
+      } else {
+        accounts.add(q.accountId());
+        accountQuotas.add(q.count());
+      }
+    }
+    Tuple args = Tuple.tuple().addValue(jobs.toArray(Long[]::new)).addValue(jobQuotas.toArray(Integer[]::new))
+        .addValue(accounts.toArray(Long[]::new)).addValue(accountQuotas.toArray(Integer[]::new))
+        .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addString(lane).addInteger(leaseSeconds);
+    return pool.preparedQuery(CLAIM).execute(args).map(rows -> {
       List<ClaimedMessage> claimed = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        claimed.add(new ClaimedMessage(r.getLong("id"), r.getLong("account_id"), r.getString("lane"),
-            r.getString("sender"), r.getString("recipient"), r.getString("body"), r.getInteger("attempts")));
+        claimed.add(new ClaimedMessage(r.getLong("id"), r.getLong("job_id"), r.getLong("account_id"), r.getString("lane"),
+            r.getString("sender"), r.getString("recipient"), r.getString("body"), r.getInteger("attempts"),
+            r.getString("time_zone")));
       }
       return claimed;
     });
   }
 
   /** Returns messages whose lease ran out (a crash, a lost database write) to the queue. */
-  public Future<Long> recoverLeases() {
-    return pool.query(RECOVER_LEASES).execute().map(rows -> rows.iterator().next().getLong(0));
+  public Future<Long> recoverLeases(Instant now) {
+    return pool.preparedQuery(RECOVER_LEASES).execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /**
@@ -371,7 +411,8 @@ public final class MessageStore {
   private static List<Transition> transitions(Iterable<Row> rows) {
     List<Transition> list = new ArrayList<>();
     for (Row r : rows) {
-      list.add(new Transition(r.getLong("id"), MessageState.fromDb(r.getString("state")), r.getString("smsc")));
+      list.add(new Transition(r.getLong("id"), r.getLong("job_id"), MessageState.fromDb(r.getString("state")),
+          r.getString("smsc")));
     }
     return list;
   }

@@ -24,6 +24,11 @@ public record SendResult(
     return new SendResult(id, MessageState.QUEUED, null, List.of(), at, "no route", detail, false);
   }
 
+  /** Its time ran out (the job's end) before it could go. */
+  public static SendResult expired(long id, String smsc, List<String> partIds, String code, String detail) {
+    return new SendResult(id, MessageState.EXPIRED, smsc, partIds, null, code, detail, true);
+  }
+
   public static SendResult failed(long id, String smsc, List<String> partIds, String code, String detail) {
     return new SendResult(id, MessageState.FAILED, smsc, partIds, null, code, detail, true);
   }

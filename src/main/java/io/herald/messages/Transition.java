@@ -1,4 +1,4 @@
 package io.herald.messages;
 
-/** A committed state change, reported for metrics and wake-ups. */
-public record Transition(long messageId, MessageState state, String smsc) {}
+/** A committed state change, reported for metrics, job completion and wake-ups. jobId may be null. */
+public record Transition(long messageId, Long jobId, MessageState state, String smsc) {}

@@ -1,0 +1,165 @@
+package io.herald.ingest;
+
+import io.herald.accounts.Account;
+import io.herald.dispatch.WeeklySchedule;
+import io.herald.jobs.JobSpec;
+import io.herald.messages.MessageStore;
+import io.herald.messages.NewMessage;
+import io.herald.smsc.encoding.EncodedText;
+import io.herald.smsc.encoding.TextEncoder;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns recipient rows of one job into queued messages, in batches: validates and normalises the
+ * number, drops duplicates, renders the text, counts its parts, works out when it may go (the
+ * job's start, the row's send time, the send window in the recipient's zone), and writes a batch
+ * per round trip. Every source of recipients (API, drop file, campaign, alert) comes through here.
+ */
+public final class JobWriter {
+  public static final int BATCH = 2_000;
+  private static final int REJECTIONS_KEPT = 1_000;
+
+  private final SqlClient tx;
+  private final MessageStore messages;
+  private final JobSpec spec;
+  private final long jobId;
+  private final Account account;
+  private final Template template;
+  private final int maxParts;
+  private final Instant now;
+  private final SeenNumbers seen = new SeenNumbers();
+  private final List<NewMessage> batch = new ArrayList<>(BATCH);
+  private final List<Rejection> rejections = new ArrayList<>();
+  private long accepted;
+  private long rejected;
+
+  public JobWriter(SqlClient tx, MessageStore messages, JobSpec spec, long jobId, Account account, Template template,
+                   int maxParts, Instant now) {
+    this.tx = tx;
+    this.messages = messages;
+    this.spec = spec;
+    this.jobId = jobId;
+    this.account = account;
+    this.template = template;
+    this.maxParts = maxParts;
+    this.now = now;
+  }
+
+  public long jobId() {
+    return jobId;
+  }
+
+  /** Takes one row; the future completes when the caller may send the next (after a batch write). */
+  public Future<Void> add(RecipientRow row) {
+    NewMessage message = validate(row);
+    if (message != null) {
+      batch.add(message);
+      accepted++;
+    }
+    return batch.size() >= BATCH ? flush() : Future.succeededFuture();
+  }
+
+  public Future<Summary> finish() {
+    return flush().map(v -> new Summary(jobId, accepted, rejected, List.copyOf(rejections)));
+  }
+
+  /** What one job's rows came to. rejections holds the first thousand. */
+  public record Summary(long jobId, long accepted, long rejected, List<Rejection> rejections) {
+    public JsonArray rejectionsJson() {
+      JsonArray list = new JsonArray();
+      rejections.forEach(r -> list.add(r.toJson()));
+      return list;
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("id", jobId).put("accepted", accepted).put("rejected", rejected)
+          .put("errors", rejectionsJson());
+    }
+  }
+
+  private Future<Void> flush() {
+    if (batch.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<NewMessage> writing = List.copyOf(batch);
+    batch.clear();
+    return messages.insert(tx, writing).mapEmpty();
+  }
+
+  private NewMessage validate(RecipientRow row) {
+    String e164 = PhoneNumbers.toE164(row.to(), account.defaultRegion()).orElse(null);
+    if (row.to() == null || row.to().isBlank()) {
+      return reject(row, "to", null, "phone number is missing");
+    }
+    if (e164 == null) {
+      return reject(row, "to", row.to(), "invalid phone number");
+    }
+    if (!seen.add(e164)) {
+      return reject(row, "to", row.to(), "duplicate: " + e164 + " is already in this job");
+    }
+    String text;
+    if (row.body() != null) {
+      text = row.body();
+    } else if (template != null) {
+      try {
+        text = template.render(row.vars() == null ? java.util.Map.of() : row.vars());
+      } catch (IllegalArgumentException e) {
+        return reject(row, "vars", null, e.getMessage());
+      }
+    } else {
+      return reject(row, "body", null, "body is missing and the job has no template");
+    }
+    if (text.isBlank()) {
+      return reject(row, "body", text, "body is empty");
+    }
+    EncodedText encoded = TextEncoder.encode(text);
+    if (encoded.segments() > maxParts) {
+      return reject(row, "body", null, "body is too long: " + encoded.segments() + " parts of " + encoded.encoding()
+          + ", the maximum is " + maxParts);
+    }
+    ZoneId zone = account.timeZone();
+    if (row.timeZone() != null && !row.timeZone().isBlank()) {
+      try {
+        zone = ZoneId.of(row.timeZone().trim());
+      } catch (DateTimeException e) {
+        return reject(row, "timeZone", row.timeZone(), "not an IANA time zone like America/New_York");
+      }
+    }
+    Instant earliest = now;
+    if (spec.startAt() != null && spec.startAt().isAfter(earliest)) {
+      earliest = spec.startAt();
+    }
+    if (row.sendAt() != null && row.sendAt().isAfter(earliest)) {
+      earliest = row.sendAt();
+    }
+    WeeklySchedule schedule = spec.schedule();
+    Instant notBefore = schedule == null ? earliest : schedule.nextOpening(earliest, zone);
+    return new NewMessage(account.id(), jobId, spec.lane(), spec.sender(), e164, text, encoded.encoding().name(),
+        encoded.segments(), notBefore, row.timeZone() == null || row.timeZone().isBlank() ? null : zone.getId(),
+        row.name());
+  }
+
+  /** A row the source itself could not read (a bad date, a short line) is reported the same way. */
+  public void reject(long row, String field, String value, String reason) {
+    rejected++;
+    if (rejections.size() < REJECTIONS_KEPT) {
+      rejections.add(new Rejection(row, field, value, reason));
+    }
+  }
+
+  private NewMessage reject(RecipientRow row, String field, String value, String reason) {
+    rejected++;
+    if (rejections.size() < REJECTIONS_KEPT) {
+      rejections.add(new Rejection(row.row(), field, value, reason));
+    }
+    return null;
+  }
+}

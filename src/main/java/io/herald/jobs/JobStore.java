@@ -1,0 +1,286 @@
+package io.herald.jobs;
+
+import io.herald.api.ApiException;
+import io.herald.api.Csv;
+import io.herald.dispatch.WeeklySchedule;
+import io.herald.messages.MessageState;
+import io.herald.messages.Transition;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for jobs: writing them, their counts and control, and the per-recipient report. */
+public final class JobStore {
+  private static final List<String> ACTIVE = List.of("queued", "sending", "submitted");
+  private static final String JOB_COLUMNS = """
+      j.id, j.account_id, j.kind, j.name, j.lane, j.status, j.sender, j.schedule, j.start_at, j.end_at,
+      j.created_at, j.started_at, j.finished_at,
+      (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
+       FROM job_counts c WHERE c.job_id = j.id) AS counts""";
+
+  private final Pool pool;
+
+  public JobStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<Long> insert(SqlClient tx, JobSpec spec, Instant now) {
+    boolean later = spec.startAt() != null && spec.startAt().isAfter(now);
+    return tx.preparedQuery("""
+            INSERT INTO jobs (account_id, kind, name, lane, sender, schedule, start_at, end_at, status, started_at, created_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id""")
+        .execute(Tuple.tuple()
+            .addLong(spec.accountId()).addString(spec.kind()).addString(spec.name()).addString(spec.lane())
+            .addString(spec.sender()).addValue(spec.schedule() == null ? null : spec.schedule().toJson())
+            .addOffsetDateTime(utc(spec.startAt())).addOffsetDateTime(utc(spec.endAt()))
+            .addString(later ? "scheduled" : "running").addOffsetDateTime(later ? null : utc(now))
+            .addLong(spec.createdBy()))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<Optional<JsonObject>> find(long accountId, long id) {
+    return pool.preparedQuery("SELECT " + JOB_COLUMNS + " FROM jobs j WHERE j.id = $1 AND j.account_id = $2")
+        .execute(Tuple.of(id, accountId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(json(rows.iterator().next())));
+  }
+
+  /** Newest first; before = an id to page from; status filters when given. */
+  public Future<JsonArray> list(long accountId, Long before, String status, int limit) {
+    return pool.preparedQuery("SELECT " + JOB_COLUMNS + """
+             FROM jobs j WHERE j.account_id = $1 AND ($2::bigint IS NULL OR j.id < $2)
+              AND ($3::text IS NULL OR j.status = $3)
+            ORDER BY j.id DESC LIMIT $4""")
+        .execute(Tuple.of(accountId, before, status, limit))
+        .map(rows -> {
+          JsonArray list = new JsonArray();
+          rows.forEach(r -> list.add(json(r)));
+          return list;
+        });
+  }
+
+  public Future<JsonObject> pause(long accountId, long id) {
+    return change(accountId, id, "paused", List.of("running", "scheduled"), "paused");
+  }
+
+  public Future<JsonObject> resume(long accountId, long id, Instant now) {
+    return pool.preparedQuery("""
+            UPDATE jobs SET status = CASE WHEN start_at > $3 THEN 'scheduled' ELSE 'running' END,
+                   started_at = coalesce(started_at, CASE WHEN start_at > $3 THEN NULL ELSE $3 END)
+            WHERE id = $1 AND account_id = $2 AND status = 'paused' RETURNING id""")
+        .execute(Tuple.of(id, accountId, utc(now)))
+        .compose(rows -> rows.size() > 0 ? found(accountId, id) : refuse(accountId, id, "resumed", List.of("paused")));
+  }
+
+  /** Cancels the job: what has not gone yet never will; what is on its way finishes. */
+  public Future<JobChange> cancel(long accountId, long id) {
+    return pool.withTransaction(tx -> tx.preparedQuery("""
+                UPDATE jobs SET status = 'cancelled', finished_at = now()
+                WHERE id = $1 AND account_id = $2 AND status IN ('running', 'scheduled', 'paused') RETURNING id""")
+            .execute(Tuple.of(id, accountId))
+            .compose(rows -> rows.size() == 0 ? Future.succeededFuture((List<Transition>) null)
+                : endQueued(tx, "id = $1", Tuple.of(id), MessageState.CANCELLED, "job cancelled")))
+        .compose(transitions -> transitions == null
+            ? refuse(accountId, id, "cancelled", List.of("running", "scheduled", "paused")).map(j -> (JobChange) null)
+            : found(accountId, id).map(job -> new JobChange(job, transitions)));
+  }
+
+  /** A job as it is after a change, and the messages that changed with it. */
+  public record JobChange(JsonObject job, List<Transition> transitions) {}
+
+  private Future<JsonObject> change(long accountId, long id, String to, List<String> from, String verb) {
+    return pool.preparedQuery("UPDATE jobs SET status = $3 WHERE id = $1 AND account_id = $2 AND status = ANY($4) RETURNING id")
+        .execute(Tuple.of(id, accountId, to, from.toArray(String[]::new)))
+        .compose(rows -> rows.size() > 0 ? found(accountId, id) : refuse(accountId, id, verb, from));
+  }
+
+  private Future<JsonObject> found(long accountId, long id) {
+    return find(accountId, id).map(job -> job.orElseThrow(() -> ApiException.notFound("job")));
+  }
+
+  private Future<JsonObject> refuse(long accountId, long id, String verb, List<String> from) {
+    return find(accountId, id).compose(job -> {
+      if (job.isEmpty()) {
+        return Future.failedFuture(ApiException.notFound("job"));
+      }
+      return Future.failedFuture(new ApiException(409, new JsonObject()
+          .put("error", "job " + id + " is " + job.get().getString("status") + "; only a "
+              + String.join(" or ", from) + " job can be " + verb)
+          .put("status", job.get().getString("status"))));
+    });
+  }
+
+  /** Running jobs with queued messages, and accounts with queued messages outside any job. */
+  public Future<List<io.herald.dispatch.Unit>> activeUnits() {
+    return pool.query("""
+            SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone, c.n AS queued
+            FROM jobs j JOIN accounts a ON a.id = j.account_id
+              JOIN job_counts c ON c.job_id = j.id AND c.state = 'queued' AND c.n > 0
+            WHERE j.status = 'running'
+            UNION ALL
+            SELECT NULL, d.account_id, d.lane, NULL, NULL, NULL, a.time_zone, d.n
+            FROM (SELECT account_id, lane, count(*) AS n FROM messages WHERE job_id IS NULL AND state = 'queued'
+                  GROUP BY account_id, lane) d
+              JOIN accounts a ON a.id = d.account_id""")
+        .execute()
+        .map(rows -> {
+          List<io.herald.dispatch.Unit> units = new ArrayList<>();
+          for (Row r : rows) {
+            OffsetDateTime end = r.getOffsetDateTime("end_at");
+            units.add(new io.herald.dispatch.Unit(r.getLong("id"), r.getLong("account_id"), r.getString("lane"),
+                r.getString("sender"), schedule(r.getValue("schedule")), end == null ? null : end.toInstant(),
+                java.time.ZoneId.of(r.getString("time_zone")), r.getLong("queued")));
+          }
+          return units;
+        });
+  }
+
+  /** Jobs among these whose every message is final become completed. */
+  public Future<List<Long>> completeFinished(Collection<Long> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return pool.preparedQuery("""
+            UPDATE jobs j SET status = 'completed', finished_at = now()
+            WHERE j.id = ANY($1) AND j.status IN ('running', 'paused')
+              AND NOT EXISTS (SELECT 1 FROM job_counts c WHERE c.job_id = j.id AND c.state = ANY($2) AND c.n > 0)
+            RETURNING j.id""")
+        .execute(Tuple.of(jobIds.toArray(Long[]::new), ACTIVE.toArray(String[]::new)))
+        .map(rows -> {
+          List<Long> done = new ArrayList<>();
+          rows.forEach(r -> done.add(r.getLong(0)));
+          return done;
+        });
+  }
+
+  /** Scheduled jobs whose start has come begin to run. */
+  public Future<Integer> startDue(Instant now) {
+    return pool.preparedQuery("""
+            UPDATE jobs SET status = 'running', started_at = $1
+            WHERE status = 'scheduled' AND start_at <= $1""")
+        .execute(Tuple.of(utc(now))).map(rows -> rows.rowCount());
+  }
+
+  /** At a job's end time, whatever it has not sent yet expires. Returns the messages that changed. */
+  public Future<List<Transition>> expireEnded(Instant now) {
+    return pool.withTransaction(tx -> endQueued(tx,
+        "id IN (SELECT id FROM jobs WHERE end_at <= $1 AND status IN ('running', 'scheduled', 'paused'))",
+        Tuple.of(utc(now)), MessageState.EXPIRED, "the job's end time passed before it was sent"));
+  }
+
+  private static Future<List<Transition>> endQueued(SqlClient tx, String jobCondition, Tuple args,
+                                                   MessageState state, String detail) {
+    int next = args.size() + 1;
+    Tuple all = args.addString(state.dbName()).addString(detail);
+    return tx.preparedQuery("""
+            WITH u AS (
+              UPDATE messages SET state = $%d, updated_at = now(), lease_until = NULL, error_detail = $%d
+              WHERE state = 'queued' AND job_id IN (SELECT id FROM jobs WHERE %s)
+              RETURNING id, job_id, state, smsc),
+            e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, $%d FROM u)
+            SELECT id, job_id, state, smsc FROM u""".formatted(next, next + 1, jobCondition, next + 1))
+        .execute(all)
+        .map(rows -> {
+          List<Transition> list = new ArrayList<>();
+          for (Row r : rows) {
+            list.add(new Transition(r.getLong("id"), r.getLong("job_id"), MessageState.fromDb(r.getString("state")), r.getString("smsc")));
+          }
+          return list;
+        });
+  }
+
+  /**
+   * Streams the per-recipient report as CSV: Full Name, Phone Number, SMS Status, Error Details,
+   * Message Text, Timestamp (of the last change, UTC). onlyFailed keeps the messages that did not
+   * go through. Reads through a cursor, so a million-row job never sits in memory.
+   */
+  public Future<Void> report(long jobId, boolean onlyFailed, HttpServerResponse response) {
+    String sql = """
+        SELECT recipient_name, recipient, state, error_detail, body, updated_at FROM messages
+        WHERE job_id = $1 AND ($2 = false OR state IN ('failed', 'undeliverable', 'expired', 'skipped', 'cancelled'))
+        ORDER BY id""";
+    return pool.withTransaction(conn -> conn.prepare(sql).compose(statement -> {
+      io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+      var stream = statement.createStream(500, Tuple.of(jobId, onlyFailed));
+      response.write(Csv.line(List.of("Full Name", "Phone Number", "SMS Status", "Error Details", "Message Text", "Timestamp")));
+      stream.exceptionHandler(done::tryFail);
+      stream.endHandler(v -> done.tryComplete());
+      stream.handler(r -> {
+        List<Object> cells = new ArrayList<>(6);
+        cells.add(r.getString(0));
+        cells.add(r.getString(1));
+        cells.add(r.getString(2));
+        cells.add(r.getString(3));
+        cells.add(r.getString(4));
+        cells.add(r.getOffsetDateTime(5).toInstant().toString());
+        response.write(Csv.line(cells));
+        if (response.writeQueueFull()) {
+          stream.pause();
+          response.drainHandler(x -> stream.resume());
+        }
+      });
+      return done.future();
+    }));
+  }
+
+  private static JsonObject json(Row r) {
+    JsonObject counts = new JsonObject(r.getJsonObject("counts") == null ? new JsonObject().getMap()
+        : r.getJsonObject("counts").getMap());
+    long total = 0;
+    long done = 0;
+    for (MessageState state : MessageState.values()) {
+      long n = counts.getLong(state.dbName(), 0L);
+      counts.put(state.dbName(), n);
+      total += n;
+      if (state.isTerminal()) {
+        done += n;
+      }
+    }
+    Object schedule = r.getValue("schedule");
+    return new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("name", r.getString("name"))
+        .put("kind", r.getString("kind"))
+        .put("lane", r.getString("lane"))
+        .put("status", r.getString("status"))
+        .put("from", r.getString("sender"))
+        .put("schedule", schedule)
+        .put("startAt", text(r.getOffsetDateTime("start_at")))
+        .put("endAt", text(r.getOffsetDateTime("end_at")))
+        .put("createdAt", text(r.getOffsetDateTime("created_at")))
+        .put("startedAt", text(r.getOffsetDateTime("started_at")))
+        .put("finishedAt", text(r.getOffsetDateTime("finished_at")))
+        .put("total", total)
+        .put("done", done)
+        .put("progress", total == 0 ? 1.0 : Math.round(10_000.0 * done / total) / 10_000.0)
+        .put("counts", counts);
+  }
+
+  /** Parses a stored schedule back. */
+  public static WeeklySchedule schedule(Object stored) {
+    return stored == null ? null : WeeklySchedule.fromJson(stored instanceof JsonObject o ? o : new JsonObject(stored.toString()));
+  }
+
+  static OffsetDateTime utc(Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String text(OffsetDateTime t) {
+    return t == null ? null : t.toInstant().toString();
+  }
+}
