@@ -69,6 +69,8 @@ public final class Dispatcher extends VerticleBase {
   private final Clock clock;
   private final List<SendResult> results = new ArrayList<>();
   private final List<ReceiptUpdate> receipts = new ArrayList<>();
+  /** The senders of receipts being written, answered once they are (the SMSC is acknowledged then). */
+  private final List<io.vertx.core.eventbus.Message<Receipt>> receiptsWaiting = new ArrayList<>();
   private final Map<Long, Unit> jobUnits = new HashMap<>();
   private final Map<String, List<Unit>> unitsByLane = new HashMap<>();
   private final Map<String, RateWindow> senderWindows = new HashMap<>();
@@ -82,6 +84,7 @@ public final class Dispatcher extends VerticleBase {
   private boolean quiescing;
   private boolean databaseDown;
   private int submitting;
+  private int unwritten;
   private Promise<Void> drained;
 
   public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, MessageStore store, JobStore jobs,
@@ -104,7 +107,7 @@ public final class Dispatcher extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, m -> receipt(m.body()));
+    vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, this::receipt);
     vertx.eventBus().localConsumer(WAKE, m -> refreshThenPump());
     vertx.setPeriodic(config.pollMillis(), id -> refreshThenPump());
     vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> housekeeping());
@@ -193,7 +196,8 @@ public final class Dispatcher extends VerticleBase {
     if (quiescing) {
       return;
     }
-    int capacity = Math.min(smscs.freeWindow(), config.batchSize());
+    // an outcome not yet written still holds its window slot: a crash then repeats at most a window
+    int capacity = Math.min(smscs.freeWindow() - unwritten, config.batchSize());
     if (capacity <= 0 || unitsByLane.isEmpty()) {
       return;
     }
@@ -307,27 +311,23 @@ public final class Dispatcher extends VerticleBase {
     Unit unit = message.jobId() == null ? null : jobUnits.get(message.jobId());
     ZoneId zone = zoneOf(message, unit);
     if (unit != null && unit.endAt() != null && !now.isBefore(unit.endAt())) {
-      results.add(SendResult.expired(message.id(), null, List.of(), "end time", "the job's end time passed before it was sent"));
-      write();
+      result(SendResult.expired(message.id(), null, List.of(), "end time", "the job's end time passed before it was sent"));
       return;
     }
     if (unit != null && unit.schedule() != null && !unit.schedule().isOpen(now, zone)) {
-      results.add(SendResult.notTried(message.id(), unit.schedule().nextOpening(now, zone), "outside the send window"));
-      write();
+      result(SendResult.notTried(message.id(), unit.schedule().nextOpening(now, zone), "outside the send window"));
       return;
     }
     long nanos = System.nanoTime();
     RateWindow senderWindow = senderWindow(message.accountId(), message.sender(), nanos);
     if (senderWindow != null && !senderWindow.tryTake(nanos)) {
-      results.add(SendResult.notTried(message.id(), now.plusNanos(senderWindow.waitNanos(nanos)), "sender rate limit"));
-      write();
+      result(SendResult.notTried(message.id(), now.plusNanos(senderWindow.waitNanos(nanos)), "sender rate limit"));
       return;
     }
     SmscConnection connection = smscs.pick(message.accountId(), message.sender(), message.recipient());
     if (connection == null) { // its route's connections are down or busy: wait, without counting an attempt
-      results.add(SendResult.notTried(message.id(), now.plusMillis(NO_ROUTE_WAIT_MILLIS),
+      result(SendResult.notTried(message.id(), now.plusMillis(NO_ROUTE_WAIT_MILLIS),
           "no SMSC connection on the message's route could take it"));
-      write();
       return;
     }
     submitting++;
@@ -335,8 +335,7 @@ public final class Dispatcher extends VerticleBase {
       submitting--;
       SubmitOutcome outcome = ar.succeeded() ? ar.result()
           : SubmitOutcome.temporary(connection.name(), List.of(), "internal", String.valueOf(ar.cause()));
-      results.add(toResult(message, unit, zone, outcome));
-      write();
+      result(toResult(message, unit, zone, outcome));
       pump();
     });
   }
@@ -382,7 +381,8 @@ public final class Dispatcher extends VerticleBase {
 
   // ---- receipts and writing ----
 
-  private void receipt(Receipt receipt) {
+  private void receipt(io.vertx.core.eventbus.Message<Receipt> message) {
+    Receipt receipt = message.body();
     MessageState state = switch (receipt.status()) {
       case DELIVERED -> MessageState.DELIVERED;
       case EXPIRED -> MessageState.EXPIRED;
@@ -390,10 +390,19 @@ public final class Dispatcher extends VerticleBase {
       case INTERMEDIATE -> null;
     };
     if (state == null) {
-      return; // ENROUTE / ACCEPTD: not final, nothing to record
+      message.reply(null); // ENROUTE / ACCEPTD: not final, nothing to record
+      return;
     }
     receipts.add(new ReceiptUpdate(receipt.smsc(), receipt.messageId(), receipt.alternative1(),
         receipt.alternative2(), state, receipt.stat(), receipt.error(), receipt.receivedAt(), receipt.text()));
+    receiptsWaiting.add(message);
+    write();
+  }
+
+  /** An outcome to write; until it is written it holds its window slot. */
+  private void result(SendResult result) {
+    results.add(result);
+    unwritten++;
     write();
   }
 
@@ -405,13 +414,19 @@ public final class Dispatcher extends VerticleBase {
     writing = true;
     List<SendResult> batchResults = take(results);
     List<ReceiptUpdate> batchReceipts = take(receipts);
+    List<io.vertx.core.eventbus.Message<Receipt>> answering = take(receiptsWaiting);
     store.record(batchResults, batchReceipts).onComplete(ar -> {
       writing = false;
+      unwritten -= batchResults.size();
       if (ar.succeeded()) {
         databaseBack();
+        answering.forEach(m -> m.reply(null));
         recorded(ar.result());
         write();
+        pump();
       } else {
+        unwritten += batchResults.size();
+        receiptsWaiting.addAll(0, answering); // the SMSC may give up and ask again; the copy here is kept
         // keep them: the database may be gone for a while; nothing is dropped
         databaseTrouble("cannot record " + batchResults.size() + " outcomes and " + batchReceipts.size()
             + " receipts, will retry", ar.cause());

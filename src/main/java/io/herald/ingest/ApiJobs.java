@@ -85,6 +85,7 @@ public final class ApiJobs {
     private final JsonObject settings = new JsonObject();
     private JobWriter writer;
     private Future<Void> starting;
+    private boolean opened;
     private boolean inRecipients;
     private boolean recipientsSeen;
     private long row;
@@ -97,7 +98,6 @@ public final class ApiJobs {
     }
 
     Future<JobWriter.Summary> run() {
-      parser.objectValueMode(); // the top-level object is already open; anything inside it comes whole
       parser.exceptionHandler(e -> fail(new ApiException(400, new JsonObject()
           .put("error", "request body is not valid JSON" + (row > 0 ? " after recipient " + row : "") + ": "
               + firstLine(e.getMessage())))));
@@ -113,7 +113,14 @@ public final class ApiJobs {
       }
       try {
         switch (event.type()) {
-          case START_OBJECT, END_OBJECT -> { }
+          case START_OBJECT -> {
+            if (opened) {
+              throw new ApiException(400, new JsonObject().put("error", "request body must be one JSON object"));
+            }
+            opened = true;
+            parser.objectValueMode(); // the top-level object is open; anything inside it comes whole
+          }
+          case END_OBJECT -> { }
           case START_ARRAY -> {
             if (!"recipients".equals(event.fieldName()) || inRecipients) {
               throw ApiException.badField(String.valueOf(event.fieldName()), "unexpected list", null);
@@ -131,6 +138,9 @@ public final class ApiJobs {
           }
           case END_ARRAY -> inRecipients = false;
           case VALUE -> {
+            if (!opened) {
+              throw new ApiException(400, new JsonObject().put("error", "request body must be a JSON object"));
+            }
             if (inRecipients) {
               recipient(event);
             } else if (recipientsSeen) {
@@ -142,7 +152,7 @@ public final class ApiJobs {
             }
           }
         }
-      } catch (ApiException e) {
+      } catch (RuntimeException e) {
         fail(e);
       }
     }

@@ -160,7 +160,7 @@ public final class JobStore {
             WHERE j.id = ANY($1) AND j.status IN ('running', 'paused')
               AND NOT EXISTS (SELECT 1 FROM job_counts c WHERE c.job_id = j.id AND c.state = ANY($2) AND c.n > 0)
             RETURNING j.id""")
-        .execute(Tuple.of(jobIds.toArray(Long[]::new), ACTIVE.toArray(String[]::new)))
+        .execute(Tuple.tuple().addValue(jobIds.toArray(Long[]::new)).addValue(ACTIVE.toArray(String[]::new)))
         .map(rows -> {
           List<Long> done = new ArrayList<>();
           rows.forEach(r -> done.add(r.getLong(0)));

@@ -5,6 +5,7 @@ import io.herald.smsc.mo.MoReceiver;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -39,7 +40,8 @@ final class Receiver implements MessageReceiverListener {
     }
   }
 
-  private void receipt(DeliverSm deliverSm) {
+  /** Parses the receipt and waits until it is written: acknowledged receipts survive a crash. */
+  private void receipt(DeliverSm deliverSm) throws ProcessRequestException {
     byte[] sm = deliverSm.getShortMessage();
     String text = sm == null ? "" : new String(sm, StandardCharsets.ISO_8859_1);
     String receiptedId = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID)
@@ -47,9 +49,21 @@ final class Receiver implements MessageReceiverListener {
     Integer state = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_STATE)
         instanceof OptionalParameter.Byte b ? (int) b.getValue() : null;
     String name = connection.name();
-    ReceiptParser.parse(name, text, receiptedId, state, Instant.now()).ifPresentOrElse(
-        receipt -> connection.receipt(receipt.withCandidates(connection.receiptIdFormat(), connection.responsesHaveHexLetters())),
-        () -> log.warn("SMSC {} sent a receipt Herald cannot read: {}", name, text));
+    var parsed = ReceiptParser.parse(name, text, receiptedId, state, Instant.now());
+    if (parsed.isEmpty()) {
+      log.warn("SMSC {} sent a receipt Herald cannot read: {}", name, text);
+      return; // acknowledged: asking again would bring the same text
+    }
+    try {
+      connection.receipt(parsed.get().withCandidates(connection.receiptIdFormat(), connection.responsesHaveHexLetters()))
+          .toCompletionStage().toCompletableFuture().get(STORE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessRequestException("stopping", CommandStatus.ESME_RSYSERR);
+    } catch (Exception e) {
+      log.warn("SMSC {}: could not record a receipt, asking the SMSC to deliver it again: {}", name, e.getMessage());
+      throw new ProcessRequestException("receipt not stored", CommandStatus.ESME_RSYSERR);
+    }
   }
 
   private void reply(DeliverSm deliverSm) throws ProcessRequestException {

@@ -125,9 +125,10 @@ final class SmppLink {
     s.setEnquireLinkTimer(config.enquireLinkSeconds() * 1000);
     s.setTransactionTimer(config.responseTimeoutMillis());
     // jsmpp answers ESME_RTHROTTLED itself when its receive queue is full: leave room for a burst
-    // of receipts, and process them on several threads
+    // of receipts. A receipt's thread waits until the receipt is written (it is acknowledged only
+    // then), so there are enough threads for a window's worth of receipts and responses.
     s.setQueueCapacity(Math.max(1_000, config.window() * 20));
-    s.setPduProcessorDegree(4);
+    s.setPduProcessorDegree(Math.max(8, Math.min(config.window() * 2, 256)));
     s.setMessageReceiverListener(receiver);
     try {
       s.connectAndBind(config.host(), config.port(), new BindParameter(type, config.systemId(), config.password(),

@@ -429,9 +429,11 @@ public final class SmscConnection extends VerticleBase {
 
   // ---- incoming, on jsmpp's PDU threads ----
 
-  void receipt(Receipt receipt) {
+  /** Hands a receipt to dispatch; completes once it is written. */
+  Future<Void> receipt(Receipt receipt) {
     receiptsReceived.increment();
-    vertx.eventBus().send(RECEIPTS, receipt);
+    return vertx.eventBus().<Void>request(RECEIPTS, receipt,
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(10_000)).mapEmpty();
   }
 
   MessageIds.Format receiptIdFormat() {

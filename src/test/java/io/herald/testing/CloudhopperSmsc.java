@@ -308,7 +308,11 @@ public final class CloudhopperSmsc implements AutoCloseable {
 
   /** Receipts sent on a session that went away without answering them are offered again, as an SMSC would. */
   private void redeliverUnanswered(SmppServerSession session) {
-    for (var future : session.getSendWindow().cancelAll()) {
+    var unanswered = session.getSendWindow().cancelAll();
+    if (unanswered == null) {
+      return;
+    }
+    for (var future : unanswered) {
       if (future.getRequest() instanceof com.cloudhopper.smpp.pdu.PduRequest<?> request
           && request.getReferenceObject() instanceof PendingReceipt pending) {
         retry(pending, "session closed before the deliver_sm_resp");
