@@ -112,10 +112,12 @@ public final class Herald {
     JobStore jobs = new JobStore(pool);
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, jobs, accounts,
         smscs, meters, registry, clock);
+    io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool, messages, meters);
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts), List.of(
         new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages),
         new SmscRoutes(smscs, messages),
-        new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(), clock), jobs, meters)));
+        new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(), clock), jobs, meters),
+        new io.herald.web.ContactsRoutes(contacts)));
 
     Future<?> simulatorReady = Future.succeededFuture();
     if (config.simulator().enabled()) {
@@ -124,6 +126,7 @@ public final class Herald {
     }
     MoReceiver.registerCodec(vertx);
     return simulatorReady
+        .compose(v -> vertx.deployVerticle(contacts.keywordReplies()))
         .compose(v -> vertx.deployVerticle(new MoReceiver(pool, registry)))
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))

@@ -20,7 +20,8 @@ class DatabaseOutageTest {
       URI direct = URI.create(db.url().replace("postgresql://", "http://"));
       try (TcpProxy proxy = new TcpProxy(direct.getPort())) {
         String viaProxy = db.url().replace(":" + direct.getPort() + "/", ":" + proxy.port() + "/");
-        JsonObject overrides = TestHerald.withSimulator(500).put("db", new JsonObject().put("url", viaProxy));
+        JsonObject overrides = TestHerald.withSimulator(500).put("db", new JsonObject().put("url", viaProxy))
+            .put("dispatch", new JsonObject().put("leaseSeconds", 5).put("pollMillis", 50));
         Herald herald = TestHerald.start(TestHerald.config(db, overrides));
         try {
           Api api = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);

@@ -69,6 +69,9 @@ public final class Dispatcher extends VerticleBase {
   private final Clock clock;
   private final List<SendResult> results = new ArrayList<>();
   private final List<ReceiptUpdate> receipts = new ArrayList<>();
+  /** Claimed messages not yet handed to a connection, one queue per lane in priority order. */
+  private final List<java.util.ArrayDeque<ClaimedMessage>> ready =
+      List.of(new java.util.ArrayDeque<>(), new java.util.ArrayDeque<>(), new java.util.ArrayDeque<>());
   /** The senders of receipts being written, answered once they are (the SMSC is acknowledged then). */
   private final List<io.vertx.core.eventbus.Message<Receipt>> receiptsWaiting = new ArrayList<>();
   private final Map<Long, Unit> jobUnits = new HashMap<>();
@@ -86,6 +89,8 @@ public final class Dispatcher extends VerticleBase {
   private int submitting;
   private int unwritten;
   private Promise<Void> drained;
+  private final io.micrometer.core.instrument.Timer writeTimer;
+  private final io.micrometer.core.instrument.DistributionSummary writeSizes;
 
   public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, MessageStore store, JobStore jobs,
                     AccountStore accounts, SmscRegistry smscs, MessageMeters meters, MeterRegistry registry, Clock clock) {
@@ -97,6 +102,10 @@ public final class Dispatcher extends VerticleBase {
     this.smscs = smscs;
     this.meters = meters;
     this.clock = clock;
+    this.writeTimer = io.micrometer.core.instrument.Timer.builder("herald_dispatch_write")
+        .description("One group commit of outcomes and receipts").publishPercentileHistogram().register(registry);
+    this.writeSizes = io.micrometer.core.instrument.DistributionSummary.builder("herald_dispatch_write_size")
+        .description("Outcomes and receipts in one group commit").register(registry);
     for (String lane : LANES) {
       AtomicLong depth = new AtomicLong();
       queueDepth.put(lane, depth);
@@ -118,7 +127,7 @@ public final class Dispatcher extends VerticleBase {
             log.info("forgot {} receipts that matched no message within {} h", n, unmatchedRetentionHours);
           }
         }));
-    return store.recoverLeases(clock.instant()).onSuccess(n -> {
+    return store.countHeldReceipts().compose(held -> store.recoverLeases(clock.instant())).onSuccess(n -> {
       if (n > 0) {
         log.info("returned {} messages with expired leases to the queue", n);
       }
@@ -131,6 +140,12 @@ public final class Dispatcher extends VerticleBase {
     context.runOnContext(v -> {
       quiescing = true;
       drained = promise;
+      Instant now = clock.instant();
+      for (var lane : ready) {
+        for (ClaimedMessage m; (m = lane.poll()) != null; ) {
+          result(SendResult.notTried(m.id(), now, "returned to the queue at shutdown"));
+        }
+      }
       checkDrained();
     });
     long grace = config.shutdownGraceMillis();
@@ -170,7 +185,9 @@ public final class Dispatcher extends VerticleBase {
         if (u.jobId() != null) {
           jobUnits.put(u.jobId(), u);
         }
-        unitsByLane.computeIfAbsent(u.lane(), k -> new ArrayList<>()).add(u);
+        if (u.queued() > 0) {
+          unitsByLane.computeIfAbsent(u.lane(), k -> new ArrayList<>()).add(u);
+        }
         depth.merge(u.lane(), u.queued(), Long::sum);
       }
       queueDepth.forEach((lane, gauge) -> gauge.set(depth.getOrDefault(lane, 0L)));
@@ -189,30 +206,58 @@ public final class Dispatcher extends VerticleBase {
   // ---- claiming ----
 
   private void pump() {
+    handOut();
+    refill();
+  }
+
+  /** Hands claimed messages to the connections while their windows have room, most urgent lane first. */
+  private void handOut() {
+    if (quiescing) {
+      return;
+    }
+    Instant now = clock.instant();
+    while (smscs.freeWindow() - unwritten > 0) {
+      int lane = 0;
+      while (lane < LANES.size() && ready.get(lane).isEmpty()) {
+        lane++;
+      }
+      if (lane == LANES.size()) {
+        return;
+      }
+      hand(ready.get(lane).poll(), lane, now);
+    }
+  }
+
+  /**
+   * Keeps about one window of messages claimed ahead, so a freed slot is filled at once rather than
+   * after a round trip. Claimed messages wait here as leases: unsent, a crash only delays them.
+   */
+  private void refill() {
     if (claiming) {
       pumpAgain = true;
       return;
     }
-    if (quiescing) {
+    if (quiescing || unitsByLane.isEmpty()) {
       return;
     }
-    // an outcome not yet written still holds its window slot: a crash then repeats at most a window
-    int capacity = Math.min(smscs.freeWindow() - unwritten, config.batchSize());
-    if (capacity <= 0 || unitsByLane.isEmpty()) {
+    int readyCount = ready.stream().mapToInt(java.util.ArrayDeque::size).sum();
+    int want = Math.min(config.batchSize(), smscs.totalWindow() - readyCount);
+    if (want <= 0) {
       return;
     }
     claiming = true;
     pumpAgain = false;
     Instant now = clock.instant();
-    claimLanes(0, capacity, now, 0).onComplete(ar -> {
+    claimLanes(0, want, now, 0).onComplete(ar -> {
       claiming = false;
       if (ar.failed()) {
         databaseTrouble("cannot claim messages", ar.cause());
         return;
       }
       databaseBack();
+      handOut();
       if (pumpAgain || ar.result() > 0) {
-        context.runOnContext(v -> pump());
+        context.runOnContext(v -> refill());
       }
     });
   }
@@ -228,9 +273,21 @@ public final class Dispatcher extends VerticleBase {
       return claimLanes(laneIndex + 1, capacity, now, claimedSoFar);
     }
     return store.claim(lane, quotas, now, config.leaseSeconds()).compose(claimed -> {
-      for (ClaimedMessage message : interleave(claimed)) {
-        hand(message, laneIndex, now);
+      List<Transition> skipped = new ArrayList<>();
+      List<ClaimedMessage> sendable = new ArrayList<>(claimed.size());
+      for (ClaimedMessage m : claimed) {
+        if (m.skipped()) {
+          skipped.add(new Transition(m.id(), m.jobId(), MessageState.SKIPPED, null));
+        } else {
+          sendable.add(m);
+        }
       }
+      if (!skipped.isEmpty()) {
+        meters.count(skipped);
+        completeJobs(skipped);
+      }
+      ready.get(laneIndex).addAll(interleave(sendable));
+      handOut();
       return claimLanes(laneIndex + 1, capacity - claimed.size(), now, claimedSoFar + claimed.size());
     });
   }
@@ -309,6 +366,10 @@ public final class Dispatcher extends VerticleBase {
 
   private void hand(ClaimedMessage message, int laneRank, Instant now) {
     Unit unit = message.jobId() == null ? null : jobUnits.get(message.jobId());
+    if (message.jobId() != null && unit == null) { // its job was paused, cancelled or ended since the claim
+      result(SendResult.notTried(message.id(), now, "its job stopped running before it was sent"));
+      return;
+    }
     ZoneId zone = zoneOf(message, unit);
     if (unit != null && unit.endAt() != null && !now.isBefore(unit.endAt())) {
       result(SendResult.expired(message.id(), null, List.of(), "end time", "the job's end time passed before it was sent"));
@@ -415,7 +476,10 @@ public final class Dispatcher extends VerticleBase {
     List<SendResult> batchResults = take(results);
     List<ReceiptUpdate> batchReceipts = take(receipts);
     List<io.vertx.core.eventbus.Message<Receipt>> answering = take(receiptsWaiting);
+    long started = System.nanoTime();
     store.record(batchResults, batchReceipts).onComplete(ar -> {
+      writeTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+      writeSizes.record(batchResults.size() + batchReceipts.size());
       writing = false;
       unwritten -= batchResults.size();
       if (ar.succeeded()) {
@@ -468,6 +532,10 @@ public final class Dispatcher extends VerticleBase {
         .compose(started -> jobs.expireEnded(now).map(expired -> {
           meters.count(expired);
           completeJobs(expired);
+          return started;
+        }))
+        .compose(started -> jobs.cancelStragglers().map(cancelled -> {
+          meters.count(cancelled);
           return started;
         }))
         .onSuccess(started -> {

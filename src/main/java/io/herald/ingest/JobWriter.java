@@ -37,6 +37,7 @@ public final class JobWriter {
   private final Instant now;
   private final SeenNumbers seen = new SeenNumbers();
   private final List<NewMessage> batch = new ArrayList<>(BATCH);
+  private final List<Long> batchRows = new ArrayList<>(BATCH);
   private final List<Rejection> rejections = new ArrayList<>();
   private long accepted;
   private long rejected;
@@ -62,6 +63,7 @@ public final class JobWriter {
     NewMessage message = validate(row);
     if (message != null) {
       batch.add(message);
+      batchRows.add(row.row());
       accepted++;
     }
     return batch.size() >= BATCH ? flush() : Future.succeededFuture();
@@ -85,13 +87,36 @@ public final class JobWriter {
     }
   }
 
+  /** Writes the batch, less the numbers that opted out: a suppressed address receives nothing. */
   private Future<Void> flush() {
     if (batch.isEmpty()) {
       return Future.succeededFuture();
     }
     List<NewMessage> writing = List.copyOf(batch);
+    List<Long> rows = List.copyOf(batchRows);
     batch.clear();
-    return messages.insert(tx, writing).mapEmpty();
+    batchRows.clear();
+    String[] numbers = writing.stream().map(NewMessage::recipient).toArray(String[]::new);
+    return tx.preparedQuery("SELECT address FROM suppressions WHERE account_id = $1 AND address = ANY($2)")
+        .execute(io.vertx.sqlclient.Tuple.tuple().addLong(account.id()).addValue(numbers))
+        .compose(found -> {
+          if (found.size() == 0) {
+            return messages.insert(tx, writing).mapEmpty();
+          }
+          java.util.Set<String> optedOut = new java.util.HashSet<>();
+          found.forEach(r -> optedOut.add(r.getString(0)));
+          List<NewMessage> allowed = new ArrayList<>(writing.size());
+          for (int i = 0; i < writing.size(); i++) {
+            NewMessage m = writing.get(i);
+            if (optedOut.contains(m.recipient())) {
+              accepted--;
+              reject(rows.get(i), "to", m.recipient(), "the number opted out");
+            } else {
+              allowed.add(m);
+            }
+          }
+          return allowed.isEmpty() ? Future.succeededFuture() : messages.insert(tx, allowed).mapEmpty();
+        });
   }
 
   private NewMessage validate(RecipientRow row) {

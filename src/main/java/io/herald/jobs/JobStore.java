@@ -125,12 +125,12 @@ public final class JobStore {
     });
   }
 
-  /** Running jobs with queued messages, and accounts with queued messages outside any job. */
+  /** Running jobs (with how many they have queued), and accounts with queued messages outside any job. */
   public Future<List<io.herald.dispatch.Unit>> activeUnits() {
     return pool.query("""
-            SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone, c.n AS queued
+            SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone, coalesce(c.n, 0) AS queued
             FROM jobs j JOIN accounts a ON a.id = j.account_id
-              JOIN job_counts c ON c.job_id = j.id AND c.state = 'queued' AND c.n > 0
+              LEFT JOIN job_counts c ON c.job_id = j.id AND c.state = 'queued'
             WHERE j.status = 'running'
             UNION ALL
             SELECT NULL, d.account_id, d.lane, NULL, NULL, NULL, a.time_zone, d.n
@@ -174,6 +174,16 @@ public final class JobStore {
             UPDATE jobs SET status = 'running', started_at = $1
             WHERE status = 'scheduled' AND start_at <= $1""")
         .execute(Tuple.of(utc(now))).map(rows -> rows.rowCount());
+  }
+
+  /**
+   * A message whose send attempt was being written back to the queue as its job was cancelled can
+   * miss the cancel; this catches it (recently cancelled jobs only, so the sweep stays small).
+   */
+  public Future<List<Transition>> cancelStragglers() {
+    return pool.withTransaction(tx -> endQueued(tx,
+        "status = 'cancelled' AND finished_at > now() - interval '1 hour'", Tuple.tuple(), MessageState.CANCELLED,
+        "job cancelled"));
   }
 
   /** At a job's end time, whatever it has not sent yet expires. Returns the messages that changed. */

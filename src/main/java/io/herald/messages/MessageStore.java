@@ -44,34 +44,49 @@ public final class MessageStore {
           CROSS JOIN LATERAL (
             SELECT id FROM messages WHERE job_id IS NULL AND account_id = d.account_id AND lane = $6
               AND state = 'queued' AND not_before <= $5
-            ORDER BY not_before, id LIMIT d.quota FOR UPDATE SKIP LOCKED) m)
-      UPDATE messages m SET state = 'sending', attempts = m.attempts + 1, updated_at = now(),
-             lease_until = $5 + make_interval(secs => $7)
-      FROM picked WHERE m.id = picked.id
-      RETURNING m.id, m.job_id, m.account_id, m.lane, m.sender, m.recipient, m.body, m.attempts, m.time_zone""";
+            ORDER BY not_before, id LIMIT d.quota FOR UPDATE SKIP LOCKED) m),
+      c AS (
+      UPDATE messages m SET attempts = m.attempts + 1, updated_at = now(),
+             lease_until = CASE WHEN sup.suppressed THEN NULL ELSE $5 + make_interval(secs => $7) END,
+             state = CASE WHEN sup.suppressed THEN 'skipped' ELSE 'sending' END,
+             error_detail = CASE WHEN sup.suppressed THEN 'the number opted out' ELSE m.error_detail END
+      FROM picked CROSS JOIN LATERAL (
+        -- checked again just before the send: an opt-out may have come after the message was queued
+        SELECT EXISTS (SELECT 1 FROM suppressions s WHERE s.account_id = m2.account_id AND s.address = m2.recipient)
+               AND NOT EXISTS (SELECT 1 FROM reply_confirmations c WHERE c.message_id = m2.id) AS suppressed
+        FROM messages m2 WHERE m2.id = picked.id) sup
+      WHERE m.id = picked.id
+      RETURNING m.id, m.job_id, m.account_id, m.lane, m.sender, m.recipient, m.body, m.attempts, m.time_zone, m.state),
+      e AS (INSERT INTO message_events (message_id, state, detail)
+            SELECT id, 'skipped', 'the number opted out' FROM c WHERE state = 'skipped')
+      SELECT * FROM c""";
 
+  /** Send attempts and the parts that went out, with their events, in one statement. */
   private static final String RECORD_RESULTS = """
       WITH r AS (
         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                              $7::boolean[])
           AS r(id, state, smsc, retry_at, code, detail, attempted)),
       u AS (
-        UPDATE messages m SET state = r.state, smsc = coalesce(r.smsc, m.smsc), lease_until = NULL,
+        UPDATE messages m SET lease_until = NULL, smsc = coalesce(r.smsc, m.smsc),
+               -- back to the queue, unless its job was cancelled meanwhile
+               state = CASE WHEN r.state = 'queued' AND EXISTS (
+                         SELECT 1 FROM jobs j WHERE j.id = m.job_id AND j.status = 'cancelled') THEN 'cancelled'
+                       ELSE r.state END,
                updated_at = now(), attempts = m.attempts - CASE WHEN r.attempted THEN 0 ELSE 1 END,
                not_before = coalesce(r.retry_at, m.not_before), error_code = r.code, error_detail = r.detail
         FROM r WHERE m.id = r.id AND m.state = 'sending'
         RETURNING m.id, m.job_id, m.state, m.smsc, r.detail),
-      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u)
+      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u),
+      p AS (
+        INSERT INTO message_parts (message_id, seq, smsc, smsc_message_id)
+        SELECT * FROM unnest($8::bigint[], $9::smallint[], $10::text[], $11::text[])
+        ON CONFLICT (message_id, seq) DO UPDATE
+          SET smsc = excluded.smsc, smsc_message_id = excluded.smsc_message_id, state = 'submitted',
+              receipt_status = NULL, receipt_error = NULL, submitted_at = now(), receipt_at = NULL
+          -- a part sent again (after a retry) starts over; the same write replayed changes nothing
+          WHERE (message_parts.smsc, message_parts.smsc_message_id) <> (excluded.smsc, excluded.smsc_message_id))
       SELECT id, job_id, state, smsc FROM u""";
-
-  private static final String INSERT_PARTS = """
-      INSERT INTO message_parts (message_id, seq, smsc, smsc_message_id)
-      SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[])
-      ON CONFLICT (message_id, seq) DO UPDATE
-        SET smsc = excluded.smsc, smsc_message_id = excluded.smsc_message_id, state = 'submitted',
-            receipt_status = NULL, receipt_error = NULL, submitted_at = now(), receipt_at = NULL
-        -- a part sent again (after a retry) starts over; the same write replayed changes nothing
-        WHERE (message_parts.smsc, message_parts.smsc_message_id) <> (excluded.smsc, excluded.smsc_message_id)""";
 
   private static final String TAKE_HELD_RECEIPTS = """
       DELETE FROM receipts_unmatched h USING unnest($1::text[], $2::text[]) AS k(smsc, id)
@@ -79,17 +94,51 @@ public final class MessageStore {
       RETURNING h.smsc, h.smsc_message_id, h.alt_id_1, h.alt_id_2, h.state, h.receipt_status, h.receipt_error,
                 h.received_at, h.raw""";
 
-  /** Each receipt settles one part: the newest one still waiting under that id (SMSCs reuse ids). */
+  /**
+   * Receipts to parts, and the messages they finish, in one statement. Each receipt settles one part:
+   * the newest still waiting under that id (SMSCs reuse ids). A message is final once every part it
+   * was sent as has a receipt, or as soon as one part failed. The parts CTE sees this statement's own
+   * part updates through the join with a (a statement's CTEs share one snapshot).
+   */
   private static final String APPLY_RECEIPTS = """
-      UPDATE message_parts p SET state = r.state, receipt_status = r.status, receipt_error = r.err,
-             receipt_at = r.at
-      FROM (SELECT DISTINCT ON (r.smsc, r.id) r.*, w.message_id AS part_message, w.seq AS part_seq
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-              AS r(smsc, id, state, status, err, at)
-            JOIN message_parts w ON w.smsc = r.smsc AND w.smsc_message_id = r.id AND w.state = 'submitted'
-            ORDER BY r.smsc, r.id, w.submitted_at DESC, w.message_id DESC) r
-      WHERE p.message_id = r.part_message AND p.seq = r.part_seq
-      RETURNING p.message_id, r.smsc, r.id""";
+      WITH r AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+          AS r(smsc, id, state, status, err, at)),
+      w AS (
+        SELECT DISTINCT ON (r.smsc, r.id) r.*, p.message_id, p.seq
+        FROM r JOIN message_parts p ON p.smsc = r.smsc AND p.smsc_message_id = r.id AND p.state = 'submitted'
+        ORDER BY r.smsc, r.id, p.submitted_at DESC, p.message_id DESC),
+      a AS (
+        UPDATE message_parts p SET state = w.state, receipt_status = w.status, receipt_error = w.err, receipt_at = w.at
+        FROM w WHERE p.message_id = w.message_id AND p.seq = w.seq
+        RETURNING p.message_id, p.seq, p.state, p.receipt_status, p.receipt_error, w.smsc AS receipt_smsc, w.id AS receipt_id),
+      parts AS (
+        SELECT p.message_id, p.seq, coalesce(a.state, p.state) AS state,
+               coalesce(a.receipt_status, p.receipt_status) AS receipt_status,
+               coalesce(a.receipt_error, p.receipt_error) AS receipt_error
+        FROM message_parts p LEFT JOIN a ON a.message_id = p.message_id AND a.seq = p.seq
+        WHERE p.message_id IN (SELECT message_id FROM a)),
+      agg AS (
+        SELECT message_id,
+               count(*) AS parts,
+               count(*) FILTER (WHERE state = 'delivered') AS delivered,
+               (array_agg(state ORDER BY seq) FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_state,
+               (array_agg('part ' || seq || ': stat:' || coalesce(receipt_status, '?') || ' err:'
+                          || coalesce(receipt_error, '?') ORDER BY seq)
+                  FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_detail,
+               (array_agg(receipt_error ORDER BY seq) FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_code
+        FROM parts GROUP BY message_id),
+      u AS (
+        UPDATE messages m SET state = coalesce(agg.bad_state, 'delivered'), updated_at = now(),
+               error_code = agg.bad_code, error_detail = agg.bad_detail
+        FROM agg WHERE m.id = agg.message_id AND m.state = 'submitted'
+          -- every part that went out (a message_payload submit is one part for many segments)
+          AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
+        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail),
+      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, error_detail FROM u)
+      SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state FROM a
+      UNION ALL
+      SELECT 'settled', smsc, NULL, id, job_id, state FROM u""";
 
   private static final String HOLD_RECEIPTS = """
       INSERT INTO receipts_unmatched (smsc, smsc_message_id, alt_id_1, alt_id_2, state, receipt_status, receipt_error,
@@ -101,28 +150,6 @@ public final class MessageStore {
 
   private static final String PURGE_HELD = "DELETE FROM receipts_unmatched WHERE received_at < now() - make_interval(hours => $1)";
 
-  /** A message is final once every part it was sent as has a receipt, or as soon as one part failed. */
-  private static final String SETTLE_MESSAGES = """
-      WITH agg AS (
-        SELECT message_id,
-               count(*) AS parts,
-               count(*) FILTER (WHERE state = 'delivered') AS delivered,
-               (array_agg(state ORDER BY seq) FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_state,
-               (array_agg('part ' || seq || ': stat:' || coalesce(receipt_status, '?') || ' err:'
-                          || coalesce(receipt_error, '?') ORDER BY seq)
-                  FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_detail,
-               (array_agg(receipt_error ORDER BY seq) FILTER (WHERE state IN ('undeliverable', 'expired')))[1] AS bad_code
-        FROM message_parts WHERE message_id = ANY($1::bigint[]) GROUP BY message_id),
-      u AS (
-        UPDATE messages m SET state = coalesce(agg.bad_state, 'delivered'), updated_at = now(),
-               error_code = agg.bad_code, error_detail = agg.bad_detail
-        FROM agg WHERE m.id = agg.message_id AND m.state = 'submitted'
-          -- every part that went out (a message_payload submit is one part for many segments)
-          AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
-        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail),
-      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, error_detail FROM u)
-      SELECT id, job_id, state, smsc FROM u""";
-
   private static final String RECOVER_LEASES = """
       WITH u AS (
         UPDATE messages SET state = 'queued', lease_until = NULL, updated_at = now()
@@ -133,9 +160,21 @@ public final class MessageStore {
       SELECT count(*) FROM u""";
 
   private final Pool pool;
+  /** Receipts in receipts_unmatched; -1 until counted at start. */
+  private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong(1);
 
   public MessageStore(Pool pool) {
     this.pool = pool;
+  }
+
+  /** Counts the held receipts once at start, so writes can skip looking for them while there are none. */
+  public Future<Long> countHeldReceipts() {
+    return pool.query("SELECT count(*) FROM receipts_unmatched").execute()
+        .map(rows -> {
+          long n = rows.iterator().next().getLong(0);
+          held.set(n);
+          return n;
+        });
   }
 
   public Pool pool() {
@@ -205,7 +244,7 @@ public final class MessageStore {
       for (Row r : rows) {
         claimed.add(new ClaimedMessage(r.getLong("id"), r.getLong("job_id"), r.getLong("account_id"), r.getString("lane"),
             r.getString("sender"), r.getString("recipient"), r.getString("body"), r.getInteger("attempts"),
-            r.getString("time_zone")));
+            r.getString("time_zone"), r.getString("state").equals("skipped")));
       }
       return claimed;
     });
@@ -224,8 +263,7 @@ public final class MessageStore {
    */
   public Future<Recorded> record(List<SendResult> results, List<ReceiptUpdate> receipts) {
     return pool.withTransaction(tx -> recordResults(tx, results)
-        .compose(transitions -> insertParts(tx, results)
-            .compose(keys -> takeHeld(tx, keys))
+        .compose(transitions -> takeHeld(tx, results)
             .compose(held -> {
               List<ReceiptUpdate> all = new ArrayList<>(held);
               all.addAll(receipts);
@@ -240,7 +278,10 @@ public final class MessageStore {
 
   /** Forgets receipts that never found their message after the retention time. */
   public Future<Integer> purgeHeldReceipts(int retentionHours) {
-    return pool.preparedQuery(PURGE_HELD).execute(Tuple.of(retentionHours)).map(rows -> rows.rowCount());
+    return pool.preparedQuery(PURGE_HELD).execute(Tuple.of(retentionHours)).map(rows -> {
+      held.addAndGet(-rows.rowCount());
+      return rows.rowCount();
+    });
   }
 
   private Future<List<Transition>> recordResults(SqlClient tx, List<SendResult> results) {
@@ -255,61 +296,60 @@ public final class MessageStore {
     String[] codes = new String[n];
     String[] details = new String[n];
     Boolean[] attempted = new Boolean[n];
+    List<Long> partMessages = new ArrayList<>();
+    List<Short> partSeqs = new ArrayList<>();
+    List<String> partSmscs = new ArrayList<>();
+    List<String> partIds = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       SendResult r = results.get(i);
-      attempted[i] = r.attempted();
       ids[i] = r.messageId();
       states[i] = r.state().dbName();
       smscs[i] = r.smsc();
       retryAt[i] = r.retryAt() == null ? null : r.retryAt().atOffset(ZoneOffset.UTC);
       codes[i] = r.errorCode();
       details[i] = r.errorDetail();
+      attempted[i] = r.attempted();
+      for (int k = 0; k < r.partIds().size(); k++) {
+        partMessages.add(r.messageId());
+        partSeqs.add((short) (k + 1));
+        partSmscs.add(r.smsc());
+        partIds.add(r.partIds().get(k));
+      }
     }
-    return tx.preparedQuery(RECORD_RESULTS).execute(arrays(ids, states, smscs, retryAt, codes, details, attempted))
+    return tx.preparedQuery(RECORD_RESULTS).execute(arrays(ids, states, smscs, retryAt, codes, details, attempted,
+            partMessages.toArray(Long[]::new), partSeqs.toArray(Short[]::new), partSmscs.toArray(String[]::new),
+            partIds.toArray(String[]::new)))
         .map(MessageStore::transitions);
   }
 
-  /** Inserts the parts that went out; returns their (smsc, id) keys to look for held receipts. */
-  private Future<List<String[]>> insertParts(SqlClient tx, List<SendResult> results) {
-    List<Long> ids = new ArrayList<>();
-    List<Short> seqs = new ArrayList<>();
+  /**
+   * Receipts that came before the parts just recorded. Skipped while none is held: Herald is the
+   * only writer of held receipts, so it knows how many there are.
+   */
+  private Future<List<ReceiptUpdate>> takeHeld(SqlClient tx, List<SendResult> results) {
+    if (held.get() <= 0) {
+      return Future.succeededFuture(List.of());
+    }
     List<String> smscs = new ArrayList<>();
-    List<String> partIds = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (SendResult r : results) {
-      for (int i = 0; i < r.partIds().size(); i++) {
-        ids.add(r.messageId());
-        seqs.add((short) (i + 1));
+      for (String id : r.partIds()) {
         smscs.add(r.smsc());
-        partIds.add(r.partIds().get(i));
+        ids.add(id);
       }
     }
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    List<String[]> keys = new ArrayList<>(ids.size());
-    for (int i = 0; i < ids.size(); i++) {
-      keys.add(new String[] {smscs.get(i), partIds.get(i)});
-    }
-    return tx.preparedQuery(INSERT_PARTS)
-        .execute(arrays(ids.toArray(Long[]::new), seqs.toArray(Short[]::new),
-            smscs.toArray(String[]::new), partIds.toArray(String[]::new)))
-        .map(keys);
-  }
-
-  private Future<List<ReceiptUpdate>> takeHeld(SqlClient tx, List<String[]> keys) {
-    if (keys.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    String[] smscs = keys.stream().map(k -> k[0]).toArray(String[]::new);
-    String[] ids = keys.stream().map(k -> k[1]).toArray(String[]::new);
-    return tx.preparedQuery(TAKE_HELD_RECEIPTS).execute(arrays(smscs, ids)).map(rows -> {
-      List<ReceiptUpdate> held = new ArrayList<>();
+    return tx.preparedQuery(TAKE_HELD_RECEIPTS).execute(arrays(smscs.toArray(String[]::new), ids.toArray(String[]::new))).map(rows -> {
+      List<ReceiptUpdate> taken = new ArrayList<>();
       for (Row r : rows) {
-        held.add(new ReceiptUpdate(r.getString("smsc"), r.getString("smsc_message_id"), r.getString("alt_id_1"),
+        taken.add(new ReceiptUpdate(r.getString("smsc"), r.getString("smsc_message_id"), r.getString("alt_id_1"),
             r.getString("alt_id_2"), MessageState.fromDb(r.getString("state")), r.getString("receipt_status"),
             r.getString("receipt_error"), r.getOffsetDateTime("received_at").toInstant(), r.getString("raw")));
       }
-      return held;
+      held.addAndGet(-taken.size());
+      return taken;
     });
   }
 
@@ -322,27 +362,24 @@ public final class MessageStore {
     if (receipts.isEmpty()) {
       return Future.succeededFuture(new Recorded(List.of(), List.of(), List.of()));
     }
-    Set<Long> messageIds = new HashSet<>();
+    List<Transition> settled = new ArrayList<>();
     List<String> matchedSmscs = new ArrayList<>();
-    return matchRound(tx, receipts, 0, messageIds, matchedSmscs).compose(unmatched -> {
-      Future<?> held = unmatched.isEmpty() ? Future.succeededFuture() : hold(tx, unmatched);
+    return matchRound(tx, receipts, 0, settled, matchedSmscs).compose(unmatched -> {
+      Future<?> holding = unmatched.isEmpty() ? Future.succeededFuture() : hold(tx, unmatched);
       List<String> heldSmscs = unmatched.stream().map(ReceiptUpdate::smsc).toList();
-      return held.compose(v -> messageIds.isEmpty() ? Future.succeededFuture(List.<Transition>of())
-              : tx.preparedQuery(SETTLE_MESSAGES).execute(arrays(messageIds.toArray(Long[]::new)))
-                  .map(MessageStore::transitions))
-          .map(settled -> new Recorded(settled, matchedSmscs, heldSmscs));
+      return holding.map(v -> new Recorded(settled, matchedSmscs, heldSmscs));
     });
   }
 
   /** Matches the receipts that have a candidate id for round k; returns those still unmatched. */
   private Future<List<ReceiptUpdate>> matchRound(SqlClient tx, List<ReceiptUpdate> pending, int round,
-                                                 Set<Long> messageIds, List<String> matchedSmscs) {
+                                                 List<Transition> settled, List<String> matchedSmscs) {
     if (pending.isEmpty() || round > 2) {
       return Future.succeededFuture(pending);
     }
     List<ReceiptUpdate> tried = pending.stream().filter(r -> r.candidate(round) != null).toList();
     if (tried.isEmpty()) {
-      return matchRound(tx, pending, round + 1, messageIds, matchedSmscs);
+      return matchRound(tx, pending, round + 1, settled, matchedSmscs);
     }
     int n = tried.size();
     String[] smscs = new String[n];
@@ -364,8 +401,12 @@ public final class MessageStore {
         .compose(rows -> {
           Set<String> matched = new HashSet<>();
           for (Row r : rows) {
-            matched.add(r.getString(1) + "\u0000" + r.getString(2));
-            messageIds.add(r.getLong(0));
+            if (r.getString("kind").equals("matched")) {
+              matched.add(r.getString("smsc") + "\u0000" + r.getString("receipt_id"));
+            } else {
+              settled.add(new Transition(r.getLong("id"), r.getLong("job_id"), MessageState.fromDb(r.getString("state")),
+                  r.getString("smsc")));
+            }
           }
           List<ReceiptUpdate> still = new ArrayList<>();
           for (ReceiptUpdate r : pending) {
@@ -376,7 +417,7 @@ public final class MessageStore {
               still.add(r);
             }
           }
-          return matchRound(tx, still, round + 1, messageIds, matchedSmscs);
+          return matchRound(tx, still, round + 1, settled, matchedSmscs);
         });
   }
 
@@ -397,7 +438,8 @@ public final class MessageStore {
       at[i] = r.at().atOffset(ZoneOffset.UTC);
     }
     return tx.preparedQuery(HOLD_RECEIPTS)
-        .execute(arrays(text[0], text[1], text[2], text[3], text[4], text[5], text[6], at, text[7]));
+        .execute(arrays(text[0], text[1], text[2], text[3], text[4], text[5], text[6], at, text[7]))
+        .onSuccess(rows -> held.addAndGet(rows.rowCount()));
   }
 
   /**

@@ -38,6 +38,17 @@ public final class SmscRegistry {
     return free;
   }
 
+  /** The windows of the connections that can submit now: how much dispatch keeps claimed ahead. */
+  public int totalWindow() {
+    int total = 0;
+    for (SmscConnection c : connections) {
+      if (c.canSubmit()) {
+        total += c.settings().window();
+      }
+    }
+    return total;
+  }
+
   /** The connection to carry this message now, or null when it has to wait. */
   public SmscConnection pick(long accountId, String sender, String destination) {
     for (RouteConfig route : routes) {

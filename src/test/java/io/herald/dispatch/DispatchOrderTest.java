@@ -148,6 +148,27 @@ class DispatchOrderTest {
   }
 
   @Test
+  void anOptedOutNumberIsRefusedWhenTheJobIsWrittenAndSkippedWhenItOptsOutLater() {
+    startHerald(10, 1000);
+    assertEquals(201, api.post("/api/v1/opt-outs", new JsonObject().put("address", "+12025550601").put("reason", "asked by phone")).status());
+    JsonObject created = api.post("/api/v1/jobs", new JsonObject().put("startAt", Instant.now().plusSeconds(2).toString())
+        .put("recipients", new JsonArray()
+            .add(new JsonObject().put("to", "+12025550601").put("body", "opted out before"))
+            .add(new JsonObject().put("to", "+12025550602").put("body", "opts out meanwhile"))
+            .add(new JsonObject().put("to", "+12025550603").put("body", "stays")))).json();
+    assertEquals(new JsonObject().put("row", 1).put("field", "to").put("value", "+12025550601").put("error", "the number opted out"),
+        created.getJsonArray("errors").getJsonObject(0));
+    assertEquals(201, api.post("/api/v1/opt-outs", new JsonObject().put("address", "+12025550602").put("reason", "STOP by e-mail")).status());
+    JsonObject job = api.await("/api/v1/jobs/" + created.getLong("id"), j -> j.getString("status").equals("completed"));
+    assertEquals(1, job.getJsonObject("counts").getLong("skipped"));
+    assertEquals(1, job.getJsonObject("counts").getLong("delivered"));
+    assertEquals(List.of("12025550603"), smsc.submits().stream().map(CloudhopperSmsc.Submit::destination).toList());
+    JsonObject skipped = api.get("/api/v1/messages/" + db.queryLong("SELECT id FROM messages WHERE recipient = '+12025550602'")).json();
+    assertEquals("skipped", skipped.getString("status"));
+    assertEquals("the number opted out", skipped.getString("errorDetail"));
+  }
+
+  @Test
   void temporaryErrorsAreRetriedWithBackoffThenGiveUp() {
     AtomicInteger refusals = new AtomicInteger();
     smsc.responder(s -> s.destination().equals("12025550501") && refusals.incrementAndGet() <= 2 ? 0x14

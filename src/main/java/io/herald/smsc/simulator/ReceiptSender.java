@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ReceiptSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReceiptSender.class);
-  private static final int THREADS = 8;
+  // deliver_sm blocks until its response; an ESME that acknowledges receipts only once they are
+  // stored answers in milliseconds, so keep enough receipts in flight (like an SMSC's window)
+  private static final int THREADS = 128;
   private static final int MAX_ATTEMPTS = 60;
   private static final long RETRY_MILLIS = 500;
   private static final ESMClass RECEIPT =

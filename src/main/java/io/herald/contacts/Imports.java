@@ -1,0 +1,509 @@
+package io.herald.contacts;
+
+import io.herald.api.ApiException;
+import io.herald.contacts.files.FileProblem;
+import io.herald.contacts.files.SourceFormat;
+import io.herald.contacts.files.TableReader;
+import io.herald.contacts.files.TableSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The import wizard (tables contact_imports, contact_import_rejects): (1) an upload or pasted rows
+ * are read once and their columns get a field by header; (2) columns are assigned or ignored;
+ * (3) a group is chosen: new, existing or none; (4) the import runs in one transaction, streamed
+ * in chunks, and leaves a summary and the rejected rows. The upload waits in {@link #directory}
+ * until the import runs.
+ */
+public final class Imports {
+  public static final String IGNORE = "ignore";
+  private static final Logger log = LoggerFactory.getLogger(Imports.class);
+  private static final int CHUNK = 5_000;
+  private static final int SHOWN_REJECTS = 100;
+  /** Uploads never run are removed after this long. */
+  private static final Duration ABANDONED = Duration.ofDays(1);
+  private static final String COLUMNS = """
+      id, file_name, format, encoding, delimiter, has_header, headers, samples, row_count, stored_path, mapping,
+      group_choice, status, created, updated, rejected, group_id, created_at, finished_at""";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Fields fields;
+  private final Groups groups;
+  private final AccountRegions accounts;
+  private final Path directory;
+  private final ImportLimits limits;
+
+  public Imports(Vertx vertx, Pool pool, Fields fields, Groups groups, AccountRegions accounts, Path directory,
+                 ImportLimits limits) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.fields = fields;
+    this.groups = groups;
+    this.accounts = accounts;
+    this.directory = directory;
+    this.limits = limits;
+  }
+
+  public ImportLimits limits() {
+    return limits;
+  }
+
+  /** Where an upload is put while it arrives; creates the directory. Blocking. */
+  public Path newUploadFile() throws IOException {
+    Files.createDirectories(directory);
+    return directory.resolve("upload-" + UUID.randomUUID());
+  }
+
+  /** Stage 1 for a file already on disk (the web layer streamed it there); takes the file over. */
+  public Future<JsonObject> upload(long accountId, String actor, Path file, String fileName) {
+    return inspect(accountId, file, fileName, false)
+        .compose(inspected -> store(accountId, actor, inspected))
+        .onFailure(e -> deleteQuietly(file));
+  }
+
+  /** Stage 1 for pasted rows: {"text": rows, one a line, cells separated by tabs, commas or semicolons}. */
+  public Future<JsonObject> paste(long accountId, String actor, JsonObject request) {
+    String text = Json.text(request, "text");
+    if (text == null || text.isBlank()) {
+      throw ApiException.badField("text", "text is empty: paste rows of contacts, one a line", null);
+    }
+    return accounts.region(accountId).compose(region -> vertx.executeBlocking(() -> {
+      Path file = newUploadFile();
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return file;
+    }, false).compose(file -> inspect(accountId, file, "pasted text", true)
+        .compose(inspected -> store(accountId, actor, inspected))
+        .onFailure(e -> deleteQuietly(file))));
+  }
+
+  /** What stage 1 learns from the file, with the field each column is likely meant for. */
+  private record Inspected(ImportInspection inspection, List<String> guessed) {}
+
+  /** Reading and guessing run on a worker: libphonenumber looks at every sample. */
+  private Future<Inspected> inspect(long accountId, Path file, String fileName, boolean pasted) {
+    return accounts.region(accountId).compose(region -> fields.all(accountId).compose(known ->
+        vertx.executeBlocking(() -> {
+          sweepAbandoned();
+          try {
+            ImportInspection inspection = ImportInspection.inspect(TableSource.detect(file, fileName, pasted), region, limits);
+            return new Inspected(inspection, ColumnGuess.guess(inspection.headers(), inspection.hasHeader(),
+                inspection.samples(), known, region));
+          } catch (FileProblem e) {
+            throw ApiException.badField("file", e.getMessage(), fileName);
+          }
+        }, false)));
+  }
+
+  private Future<JsonObject> store(long accountId, String actor, Inspected inspected) {
+    ImportInspection inspection = inspected.inspection();
+    List<String> guessed = inspected.guessed();
+    TableSource source = inspection.source();
+    JsonArray samples = new JsonArray();
+    inspection.samples().forEach(row -> samples.add(new JsonArray(new ArrayList<>(row))));
+    return pool.preparedQuery("""
+            INSERT INTO contact_imports (account_id, created_by, file_name, format, encoding, delimiter, has_header,
+                                         headers, samples, row_count, stored_path, mapping)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) RETURNING id""")
+        .execute(Tuple.tuple().addValue(accountId).addValue(actor).addValue(source.fileName())
+            .addValue(source.format().dbName())
+            .addValue(source.encoding() == null ? null : source.encoding().name())
+            .addValue(source.format() == SourceFormat.XLSX ? null : String.valueOf(source.delimiter()))
+            .addValue(inspection.hasHeader()).addValue(inspection.headers().toArray(String[]::new))
+            .addValue(samples).addValue(inspection.rows()).addValue(source.file().toString())
+            .addValue(guessed.toArray(String[]::new)))
+        .compose(rows -> get(accountId, rows.iterator().next().getLong(0)));
+  }
+
+  public Future<JsonObject> get(long accountId, long id) {
+    return record(pool, accountId, id).compose(r -> view(accountId, r));
+  }
+
+  /** The account's imports, newest first. */
+  public Future<JsonObject> list(long accountId, Paging paging) {
+    return accounts.region(accountId).compose(region -> pool.preparedQuery("SELECT " + COLUMNS
+            + " FROM contact_imports WHERE account_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3")
+        .execute(Tuple.of(accountId, paging.size(), paging.offset())))
+        .map(rows -> {
+          JsonArray list = new JsonArray();
+          rows.forEach(r -> list.add(summaryView(r)));
+          return new JsonObject().put("imports", list);
+        });
+  }
+
+  /** Stage 2: {"columns": [{"index", "field": a field key or "ignore"}]}; columns not named keep their field. */
+  public Future<JsonObject> assignColumns(long accountId, long id, JsonObject request) {
+    Object given = request.getValue("columns");
+    if (!(given instanceof JsonArray list)) {
+      throw ApiException.badField("columns", "columns must be a list of {index, field}", null);
+    }
+    return uploaded(accountId, id).compose(r -> fields.all(accountId).compose(known -> {
+      List<String> headers = List.of(r.getArrayOfStrings("headers"));
+      String[] mapping = r.getArrayOfStrings("mapping").clone();
+      Set<String> keys = new HashSet<>();
+      known.forEach(f -> keys.add(f.key()));
+      for (int i = 0; i < list.size(); i++) {
+        String where = "columns[" + i + "]";
+        if (!(list.getValue(i) instanceof JsonObject c)) {
+          throw ApiException.badField(where, where + " must be an object {index, field}", String.valueOf(list.getValue(i)));
+        }
+        Object index = c.getValue("index");
+        if (!(index instanceof Number n) || n.intValue() < 0 || n.intValue() >= headers.size() || n.doubleValue() != n.intValue()) {
+          throw ApiException.badField(where + ".index", "no column " + index + ": the file has columns 0 to "
+              + (headers.size() - 1), String.valueOf(index));
+        }
+        Object field = c.getValue("field");
+        if (!(field instanceof String key) || (!key.equals(IGNORE) && !keys.contains(key))) {
+          throw ApiException.badField(where + ".field", "no field '" + field + "' for column '"
+              + headers.get(n.intValue()) + "': give a field key or " + IGNORE, String.valueOf(field));
+        }
+        mapping[n.intValue()] = key;
+      }
+      Map<String, Integer> owner = new HashMap<>();
+      for (int i = 0; i < mapping.length; i++) {
+        if (mapping[i] == null || mapping[i].equals(IGNORE)) {
+          continue;
+        }
+        Integer other = owner.putIfAbsent(mapping[i], i);
+        if (other != null) {
+          throw ApiException.badField("columns", "field '" + mapping[i] + "' is assigned to both column '"
+              + headers.get(other) + "' and column '" + headers.get(i) + "'", mapping[i]);
+        }
+      }
+      return pool.preparedQuery("UPDATE contact_imports SET mapping = $3 WHERE account_id = $1 AND id = $2")
+          .execute(Tuple.of(accountId, id, mapping))
+          .compose(v -> get(accountId, id));
+    }));
+  }
+
+  /** Stage 3: {"mode": "none"} | {"mode": "new", "name", "category"?} | {"mode": "existing", "groupId"}. */
+  public Future<JsonObject> chooseGroup(long accountId, long id, JsonObject request) {
+    String mode = Json.text(request, "mode");
+    JsonObject choice = new JsonObject().put("mode", mode);
+    Future<Void> checked;
+    if ("none".equals(mode)) {
+      checked = Future.succeededFuture();
+    } else if ("new".equals(mode)) {
+      String name = Json.text(request, "name");
+      if (name == null || name.isBlank()) {
+        throw ApiException.badField("name", "name the new group", null);
+      }
+      choice.put("name", name.strip()).put("category", Json.text(request, "category"));
+      checked = nameFree(accountId, name.strip());
+    } else if ("existing".equals(mode)) {
+      Long groupId = Json.id(request, "groupId");
+      if (groupId == null) {
+        throw ApiException.badField("groupId", "groupId names the existing group", null);
+      }
+      choice.put("groupId", groupId);
+      checked = staticGroup(accountId, groupId).mapEmpty();
+    } else {
+      throw ApiException.badField("mode", "mode must be none, new or existing", mode);
+    }
+    return uploaded(accountId, id).compose(r -> checked)
+        .compose(v -> pool.preparedQuery("UPDATE contact_imports SET group_choice = $3::jsonb WHERE account_id = $1 AND id = $2")
+            .execute(Tuple.of(accountId, id, choice)))
+        .compose(v -> get(accountId, id));
+  }
+
+  /** Stage 4: runs the import and answers its summary. */
+  public Future<JsonObject> run(long accountId, long id) {
+    return uploaded(accountId, id).compose(r -> fields.all(accountId).compose(known -> accounts.region(accountId)
+        .compose(region -> {
+          List<String> headers = List.of(r.getArrayOfStrings("headers"));
+          Field[] mapping = mapping(headers, r.getArrayOfStrings("mapping"), known);
+          JsonObject choice = (JsonObject) r.getValue("group_choice");
+          TableSource source = TableSource.of(Path.of(r.getString("stored_path")), r.getString("file_name"),
+              SourceFormat.fromDb(r.getString("format")), r.getString("encoding"), r.getString("delimiter"));
+          Future<Void> groupOk = switch (choice.getString("mode")) {
+            case "existing" -> staticGroup(accountId, choice.getLong("groupId")).mapEmpty();
+            case "new" -> nameFree(accountId, choice.getString("name"));
+            default -> Future.succeededFuture();
+          };
+          return groupOk.compose(v -> claim(accountId, id))
+              .compose(v -> vertx.executeBlocking(() -> open(source), false))
+              .compose(reader -> {
+                RowCheck check = new RowCheck(reader, r.getBoolean("has_header"), headers, mapping, region);
+                return pool.withTransaction(tx -> group(tx, accountId, choice)
+                        .compose(groupId -> chunks(tx, accountId, id, groupId, check, new HashMap<>(), new int[3])
+                            .compose(counts -> tx.preparedQuery("""
+                                    UPDATE contact_imports SET status = 'completed', created = $3, updated = $4,
+                                           rejected = $5, group_id = $6, stored_path = NULL, finished_at = now()
+                                    WHERE account_id = $1 AND id = $2""")
+                                .execute(Tuple.of(accountId, id, counts[0], counts[1], counts[2], groupId)))))
+                    .eventually(() -> vertx.executeBlocking(() -> {
+                      reader.close();
+                      return null;
+                    }, false));
+              })
+              .onSuccess(v -> deleteQuietly(source.file()))
+              .recover(e -> release(accountId, id).compose(x -> Future.failedFuture(e)));
+        })))
+        .compose(v -> get(accountId, id));
+  }
+
+  /** One chunk read on a worker, then written; on to the next until the file ends. */
+  private Future<int[]> chunks(SqlClient tx, long accountId, long id, Long groupId, RowCheck check,
+                               Map<Long, Integer> matched, int[] counts) {
+    return vertx.executeBlocking(() -> {
+      try {
+        return check.next(CHUNK);
+      } catch (FileProblem e) {
+        throw ApiException.badField("file", e.getMessage(), null);
+      }
+    }, true).compose(chunk -> ImportWriter.write(tx, accountId, id, groupId, chunk, check, matched).compose(c -> {
+      counts[0] += c.created();
+      counts[1] += c.updated();
+      counts[2] += c.rejected();
+      return chunk.last() ? Future.succeededFuture(counts) : chunks(tx, accountId, id, groupId, check, matched, counts);
+    }));
+  }
+
+  /** The rejects file, written on a worker: {@link RejectsFile#downloadName()} and its CSV text. */
+  public Future<Map.Entry<String, String>> rejectsCsv(long accountId, long id) {
+    return rejects(accountId, id).compose(file -> vertx.executeBlocking(
+        () -> Map.entry(file.downloadName(), file.csv()), false));
+  }
+
+  /** Rows rejected by an import, in row order, for the rejects file. */
+  public Future<RejectsFile> rejects(long accountId, long id) {
+    return record(pool, accountId, id).compose(r -> {
+      if (!"completed".equals(r.getString("status"))) {
+        return Future.failedFuture(new ApiException(409, new JsonObject()
+            .put("error", "import " + id + " has not run yet: it has no rejected rows")));
+      }
+      return pool.preparedQuery("SELECT line, cells, reason FROM contact_import_rejects WHERE import_id = $1 ORDER BY line")
+          .execute(Tuple.of(id))
+          .map(rows -> {
+            List<RejectsFile.Line> lines = new ArrayList<>();
+            for (Row row : rows) {
+              JsonArray cells = (JsonArray) row.getValue("cells");
+              List<String> list = new ArrayList<>();
+              cells.forEach(c -> list.add(c == null ? "" : c.toString()));
+              lines.add(new RejectsFile.Line(row.getInteger("line"), list, row.getString("reason")));
+            }
+            return new RejectsFile(r.getString("file_name"), List.of(r.getArrayOfStrings("headers")), lines);
+          });
+    });
+  }
+
+  /** Forgets an import (its contacts stay) and removes its upload. */
+  public Future<Void> delete(long accountId, long id) {
+    return pool.preparedQuery("DELETE FROM contact_imports WHERE account_id = $1 AND id = $2 AND status <> 'running' RETURNING stored_path")
+        .execute(Tuple.of(accountId, id))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return record(pool, accountId, id).compose(r -> Future.failedFuture(new ApiException(409,
+                new JsonObject().put("error", "import " + id + " is running"))));
+          }
+          String path = rows.iterator().next().getString(0);
+          if (path != null) {
+            deleteQuietly(Path.of(path));
+          }
+          return Future.succeededFuture();
+        });
+  }
+
+  private Field[] mapping(List<String> headers, String[] keys, List<Field> known) {
+    Map<String, Field> byKey = new HashMap<>();
+    known.forEach(f -> byKey.put(f.key(), f));
+    Field[] mapping = new Field[keys.length];
+    boolean detail = false;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == null) {
+        throw ApiException.badField("columns", "column '" + headers.get(i)
+            + "' needs a field, or " + IGNORE + " to leave it out", headers.get(i));
+      }
+      if (keys[i].equals(IGNORE)) {
+        continue;
+      }
+      mapping[i] = byKey.get(keys[i]);
+      if (mapping[i] == null) {
+        throw ApiException.badField("columns", "column '" + headers.get(i) + "' is assigned to field '"
+            + keys[i] + "', which no longer exists", keys[i]);
+      }
+      detail |= mapping[i].type() == FieldType.PHONE || mapping[i].type() == FieldType.EMAIL;
+    }
+    if (!detail) {
+      throw ApiException.badField("columns", "assign a column to phone or email: a contact needs one of them", null);
+    }
+    return mapping;
+  }
+
+  private TableReader open(TableSource source) {
+    try {
+      return source.open();
+    } catch (FileProblem e) {
+      throw new ApiException(410, new JsonObject().put("error", e.getMessage()));
+    }
+  }
+
+  /** The group the contacts go to (made now when new), or null. */
+  private Future<Long> group(SqlClient tx, long accountId, JsonObject choice) {
+    return switch (choice.getString("mode")) {
+      case "existing" -> Future.succeededFuture(choice.getLong("groupId"));
+      case "new" -> tx.preparedQuery("""
+              INSERT INTO contact_groups (account_id, name, category, type) VALUES ($1, $2, $3, 'static') RETURNING id""")
+          .execute(Tuple.of(accountId, choice.getString("name"), choice.getString("category")))
+          .map(rows -> rows.iterator().next().getLong(0))
+          .recover(e -> Future.failedFuture(Groups.nameTaken(e, choice.getString("name"))));
+      default -> Future.succeededFuture(null);
+    };
+  }
+
+  private Future<Void> nameFree(long accountId, String name) {
+    return pool.preparedQuery("SELECT 1 FROM contact_groups WHERE account_id = $1 AND lower(name) = lower($2)")
+        .execute(Tuple.of(accountId, name))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture() : Future.failedFuture(new ApiException(409,
+            new JsonObject().put("error", "a group named '" + name + "' already exists").put("field", "name")
+                .put("value", name))));
+  }
+
+  private Future<GroupRef> staticGroup(long accountId, long groupId) {
+    return groups.ref(accountId, groupId)
+        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.status() == 404
+            ? new ApiException(404, new JsonObject().put("error", "group " + groupId + " not found")
+                .put("field", "groupId").put("value", groupId))
+            : e))
+        .compose(g -> g.dynamic()
+            ? Future.failedFuture(ApiException.badField("groupId", "group '" + g.name()
+                + "' is dynamic: its members come from its conditions; choose a static group", String.valueOf(groupId)))
+            : Future.succeededFuture(g));
+  }
+
+  /** The import while it can still change; 409 once it has run. */
+  private Future<Row> uploaded(long accountId, long id) {
+    return record(pool, accountId, id).compose(r -> "uploaded".equals(r.getString("status"))
+        ? Future.succeededFuture(r)
+        : Future.failedFuture(new ApiException(409, new JsonObject().put("error", "import " + id + " is "
+            + r.getString("status") + ": start a new import to change anything"))));
+  }
+
+  /** Marks the import running, so two runs of it cannot overlap. */
+  private Future<Void> claim(long accountId, long id) {
+    return pool.preparedQuery("UPDATE contact_imports SET status = 'running' WHERE account_id = $1 AND id = $2 AND status = 'uploaded'")
+        .execute(Tuple.of(accountId, id))
+        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture() : Future.failedFuture(new ApiException(409,
+            new JsonObject().put("error", "import " + id + " is already running or has run"))));
+  }
+
+  /** After a failed run the import can be run again. */
+  private Future<Void> release(long accountId, long id) {
+    return pool.preparedQuery("UPDATE contact_imports SET status = 'uploaded' WHERE account_id = $1 AND id = $2 AND status = 'running'")
+        .execute(Tuple.of(accountId, id)).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  private static Future<Row> record(SqlClient client, long accountId, long id) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM contact_imports WHERE account_id = $1 AND id = $2")
+        .execute(Tuple.of(accountId, id))
+        .compose(rows -> Sql.first(rows).map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(ApiException.notFound("import"))));
+  }
+
+  private Future<JsonObject> view(long accountId, Row r) {
+    JsonObject view = summaryView(r);
+    String[] headers = r.getArrayOfStrings("headers");
+    String[] mapping = r.getArrayOfStrings("mapping");
+    JsonArray samples = (JsonArray) r.getValue("samples");
+    JsonArray columns = new JsonArray();
+    for (int i = 0; i < headers.length; i++) {
+      JsonArray values = new JsonArray();
+      for (int s = 0; s < samples.size(); s++) {
+        JsonArray row = samples.getJsonArray(s);
+        values.add(i < row.size() ? row.getValue(i) : "");
+      }
+      columns.add(new JsonObject().put("index", i).put("header", headers[i]).put("field", mapping[i])
+          .put("needsAssignment", mapping[i] == null).put("samples", values));
+    }
+    view.put("columns", columns).put("group", r.getValue("group_choice"));
+    if (!"completed".equals(r.getString("status")) || r.getInteger("rejected") == 0) {
+      return Future.succeededFuture(view);
+    }
+    return pool.preparedQuery("""
+            SELECT line, col, value, reason FROM contact_import_rejects WHERE import_id = $1 ORDER BY line LIMIT $2""")
+        .execute(Tuple.of(r.getLong("id"), SHOWN_REJECTS))
+        .map(rows -> {
+          JsonArray rejected = new JsonArray();
+          rows.forEach(x -> rejected.add(new JsonObject().put("row", x.getInteger("line")).put("column", x.getString("col"))
+              .put("value", x.getString("value")).put("error", x.getString("reason"))));
+          return view.put("rejectedRows", rejected);
+        });
+  }
+
+  private static JsonObject summaryView(Row r) {
+    JsonObject view = new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("status", r.getString("status"))
+        .put("file", new JsonObject().put("name", r.getString("file_name")).put("format", r.getString("format"))
+            .put("encoding", r.getString("encoding")).put("delimiter", r.getString("delimiter"))
+            .put("hasHeader", r.getBoolean("has_header")))
+        .put("rows", r.getInteger("row_count"))
+        .put("createdAt", Sql.time(r.getOffsetDateTime("created_at")));
+    if ("completed".equals(r.getString("status"))) {
+      view.put("summary", new JsonObject()
+          .put("rows", r.getInteger("created") + r.getInteger("updated") + r.getInteger("rejected"))
+          .put("created", r.getInteger("created"))
+          .put("updated", r.getInteger("updated"))
+          .put("rejected", r.getInteger("rejected"))
+          .put("groupId", r.getLong("group_id")))
+          .put("finishedAt", Sql.time(r.getOffsetDateTime("finished_at")));
+      if (r.getInteger("rejected") > 0) {
+        view.put("rejectsFile", "/api/v1/imports/" + r.getLong("id") + "/rejects");
+      }
+    }
+    return view;
+  }
+
+  /** Blocking. */
+  private void sweepAbandoned() {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    Instant before = Instant.now().minus(ABANDONED);
+    try (Stream<Path> files = Files.list(directory)) {
+      files.filter(f -> {
+        try {
+          return Files.getLastModifiedTime(f).toInstant().isBefore(before);
+        } catch (IOException e) {
+          return false;
+        }
+      }).forEach(f -> {
+        try {
+          Files.deleteIfExists(f);
+        } catch (IOException e) {
+          log.warn("cannot remove old upload {}: {}", f, e.getMessage());
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      log.warn("cannot look for old uploads in {}: {}", directory, e.getMessage());
+    }
+  }
+
+  private void deleteQuietly(Path file) {
+    vertx.executeBlocking(() -> Files.deleteIfExists(file), false)
+        .onFailure(e -> log.warn("cannot remove upload {}: {}", file, e.getMessage()));
+  }
+}

@@ -1,0 +1,119 @@
+package io.herald.contacts;
+
+import io.herald.api.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reading and changing an account's reply keywords (table reply_keywords; defaults when it has no row). */
+public final class ReplyKeywords {
+  private static final int MAX_KEYWORDS = 20;
+  private static final int MAX_KEYWORD = 20;
+  private static final int MAX_REPLY = 1000;
+  private static final String[] SECTIONS = {"optOut", "optIn", "help"};
+
+  private final Pool pool;
+  private final AccountRegions accounts;
+
+  public ReplyKeywords(Pool pool, AccountRegions accounts) {
+    this.pool = pool;
+    this.accounts = accounts;
+  }
+
+  public Future<KeywordSettings> get(long accountId) {
+    return accounts.region(accountId).compose(r -> pool.preparedQuery(
+            "SELECT opt_out, opt_in, help, opt_out_reply, opt_in_reply, help_reply FROM reply_keywords WHERE account_id = $1")
+        .execute(Tuple.of(accountId))
+        .map(rows -> Sql.first(rows).map(ReplyKeywords::settings).orElse(KeywordSettings.DEFAULTS)));
+  }
+
+  static KeywordSettings settings(Row r) {
+    return new KeywordSettings(List.of(r.getArrayOfStrings("opt_out")), List.of(r.getArrayOfStrings("opt_in")),
+        List.of(r.getArrayOfStrings("help")), r.getString("opt_out_reply"), r.getString("opt_in_reply"),
+        r.getString("help_reply"));
+  }
+
+  /**
+   * {"optOut"?: {"keywords"?, "reply"?}, "optIn"?: ..., "help"?: ...}: what is given replaces what
+   * was there. Keywords are kept upper case without spaces; one keyword belongs to one list only.
+   */
+  public Future<KeywordSettings> update(long accountId, JsonObject request) {
+    for (String key : request.fieldNames()) {
+      if (!List.of(SECTIONS).contains(key)) {
+        throw ApiException.badField(key, "unknown setting '" + key + "': give optOut, optIn or help", key);
+      }
+    }
+    return get(accountId).compose(current -> {
+      Map<String, List<String>> lists = new HashMap<>(Map.of("optOut", current.optOut(), "optIn", current.optIn(),
+          "help", current.help()));
+      Map<String, String> replies = new HashMap<>(Map.of("optOut", current.optOutReply(),
+          "optIn", current.optInReply(), "help", current.helpReply()));
+      for (String section : SECTIONS) {
+        Object given = request.getValue(section);
+        if (given == null) {
+          continue;
+        }
+        if (!(given instanceof JsonObject s)) {
+          throw ApiException.badField(section, section + " must be an object {keywords, reply}", given.toString());
+        }
+        if (s.containsKey("keywords")) {
+          lists.put(section, keywords(section, Json.texts(s, "keywords")));
+        }
+        if (s.containsKey("reply")) {
+          String reply = Json.text(s, "reply");
+          if (reply != null && reply.length() > MAX_REPLY) {
+            throw ApiException.badField(section + ".reply", "a reply is at most " + MAX_REPLY + " characters", null);
+          }
+          replies.put(section, reply == null ? "" : reply.strip());
+        }
+      }
+      if (lists.get("optOut").isEmpty()) {
+        throw ApiException.badField("optOut.keywords", "there must be at least one opt-out keyword", null);
+      }
+      Map<String, String> owner = new HashMap<>();
+      for (String section : SECTIONS) {
+        for (String word : lists.get(section)) {
+          String other = owner.putIfAbsent(word, section);
+          if (other != null) {
+            throw ApiException.badField(section + ".keywords", "keyword '" + word + "' is both in " + other
+                + " and in " + section, word);
+          }
+        }
+      }
+      KeywordSettings settings = new KeywordSettings(lists.get("optOut"), lists.get("optIn"), lists.get("help"),
+          replies.get("optOut"), replies.get("optIn"), replies.get("help"));
+      return pool.preparedQuery("""
+              INSERT INTO reply_keywords (account_id, opt_out, opt_in, help, opt_out_reply, opt_in_reply, help_reply)
+              VALUES ($1, $2, $3, $4, $5, $6, $7)
+              ON CONFLICT (account_id) DO UPDATE SET opt_out = $2, opt_in = $3, help = $4, opt_out_reply = $5,
+                opt_in_reply = $6, help_reply = $7, updated_at = now()""")
+          .execute(Tuple.of(accountId, settings.optOut().toArray(String[]::new), settings.optIn().toArray(String[]::new),
+              settings.help().toArray(String[]::new), settings.optOutReply(), settings.optInReply(), settings.helpReply()))
+          .map(settings);
+    });
+  }
+
+  private static List<String> keywords(String section, List<String> given) {
+    if (given.size() > MAX_KEYWORDS) {
+      throw ApiException.badField(section + ".keywords", "at most " + MAX_KEYWORDS + " keywords a list", null);
+    }
+    Set<String> words = new LinkedHashSet<>();
+    for (String g : given) {
+      String word = KeywordSettings.normalise(g);
+      if (word.isEmpty() || word.length() > MAX_KEYWORD) {
+        throw ApiException.badField(section + ".keywords", "a keyword is 1 to " + MAX_KEYWORD
+            + " characters other than spaces", g);
+      }
+      words.add(word);
+    }
+    return new ArrayList<>(words);
+  }
+}

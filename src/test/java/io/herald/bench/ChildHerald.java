@@ -1,0 +1,68 @@
+package io.herald.bench;
+
+import io.herald.testing.Api;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** A Herald daemon in its own process, as an operator runs it, for benchmarks that measure the daemon alone. */
+final class ChildHerald implements AutoCloseable {
+  private final Process process;
+  final int httpPort;
+
+  ChildHerald(JsonObject config, int httpPort, String name, String heap) throws IOException {
+    this.httpPort = httpPort;
+    Path file = Files.createTempFile("herald-bench", ".json");
+    Files.writeString(file, config.encodePrettily());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    this.process = new ProcessBuilder(java, heap, "-cp", System.getProperty("java.class.path"), "io.herald.Herald",
+        "--config", file.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(new File("target/bench-" + name + ".log"))
+        .start();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  void awaitUp() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      try {
+        if (new Api(httpPort, null, null).get("/health").status() == 200) {
+          return;
+        }
+      } catch (IllegalStateException notYet) {
+        // not listening yet
+      }
+      Api.sleep(20);
+    }
+    throw new IllegalStateException("Herald did not come up on port " + httpPort);
+  }
+
+  /** Peak resident memory of the daemon so far, in MB (VmHWM). */
+  long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

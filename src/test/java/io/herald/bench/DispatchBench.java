@@ -1,0 +1,96 @@
+package io.herald.bench;
+
+import io.herald.testing.Api;
+import io.herald.testing.TestDatabase;
+import io.herald.testing.TestHerald;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * scripts/bench dispatch: N messages (default 100,000) queued as one job, sent through the daemon's
+ * built-in simulator with receipts, every state durable. Prints messages/s from the job's creation
+ * to its completion (every receipt in), submit latency p50/p99 and the daemon's peak RSS.
+ */
+public final class DispatchBench {
+  private static final Pattern BUCKET = Pattern.compile("herald_submit_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.E+]+)");
+
+  private static final int[] AREAS = {202, 212, 213, 305, 312, 415, 503, 617, 702, 713, 303, 404, 512, 614};
+
+  private DispatchBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int window = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    try (TestDatabase db = TestDatabase.create()) {
+      int http = TestHerald.freePort();
+      int smpp = TestHerald.freePort();
+      JsonObject config = new JsonObject()
+          .put("http", new JsonObject().put("host", "127.0.0.1").put("port", http))
+          .put("db", new JsonObject().put("url", db.url()).put("poolSize", 8))
+          .put("admin", new JsonObject().put("email", "bench@example.com").put("password", "bench"))
+          .put("dispatch", new JsonObject().put("batchSize", 1000))
+          .put("simulator", new JsonObject().put("enabled", true).put("port", smpp).put("receiptDelayMillis", 200))
+          .put("smsc", new JsonArray().add(new JsonObject().put("name", "simulator").put("port", smpp)
+              .put("systemId", "herald").put("password", "herald").put("window", window).put("tps", 100_000)));
+      try (ChildHerald herald = new ChildHerald(config, http, "dispatch", "-Xmx1g")) {
+        herald.awaitUp();
+        Api api = new Api(http, "bench@example.com", "bench");
+        StringBuilder body = new StringBuilder("{\"recipients\": [");
+        for (int i = 0; i < messages; i++) {
+          body.append(i == 0 ? "" : ",").append("{\"to\": \"+1").append(AREAS[i / 9000 % AREAS.length]).append("555")
+              .append(String.format("%04d", 1000 + i % 9000)).append("\", \"body\": \"Benchmark message ").append(i).append("\"}");
+        }
+        body.append("]}");
+        long started = System.nanoTime();
+        JsonObject job = api.post("/api/v1/jobs", body.toString()).json();
+        long queued = System.nanoTime();
+        long accepted = job.getLong("accepted");
+        while (!api.get("/api/v1/jobs/" + job.getLong("id")).json().getString("status").equals("completed")) {
+          Thread.sleep(100);
+        }
+        long done = System.nanoTime();
+        double seconds = (done - queued) / 1e9;
+        List<double[]> buckets = new ArrayList<>();
+        Matcher m = BUCKET.matcher(new Api(http, null, null).get("/metrics").body());
+        while (m.find()) {
+          buckets.add(new double[] {m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)),
+              Double.parseDouble(m.group(2))});
+        }
+        System.out.println("| figure | value |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| messages (accepted) | %d |%n", accepted);
+        System.out.printf(Locale.ROOT, "| window | %d |%n", window);
+        System.out.printf(Locale.ROOT, "| queueing the job (POST, %d recipients) | %.2f s |%n", messages, (queued - started) / 1e9);
+        System.out.printf(Locale.ROOT, "| dispatch, submit to last receipt | %.2f s |%n", seconds);
+        System.out.printf(Locale.ROOT, "| messages/s end to end | %.0f |%n", accepted / seconds);
+        System.out.printf(Locale.ROOT, "| submit latency p50 | %.1f ms |%n", quantile(buckets, 0.50) * 1000);
+        System.out.printf(Locale.ROOT, "| submit latency p99 | %.1f ms |%n", quantile(buckets, 0.99) * 1000);
+        System.out.printf(Locale.ROOT, "| daemon peak RSS | %d MB |%n", herald.peakRssMb());
+        String metrics = new Api(http, null, null).get("/metrics").body();
+        metrics.lines().filter(l -> (l.startsWith("herald_dispatch") && !l.contains("bucket")) || l.startsWith("herald_submit_seconds_count")
+            || l.startsWith("herald_dispatch_write_size_count") || l.startsWith("herald_dispatch_write_size_sum"))
+            .forEach(l -> System.err.println("  " + l));
+      }
+    }
+    System.exit(0);
+  }
+
+  /** The upper bound of the first bucket holding the quantile (cumulative counts). */
+  static double quantile(List<double[]> buckets, double q) {
+    if (buckets.isEmpty()) {
+      return Double.NaN;
+    }
+    double total = buckets.get(buckets.size() - 1)[1];
+    for (double[] b : buckets) {
+      if (b[1] >= q * total) {
+        return b[0];
+      }
+    }
+    return Double.NaN;
+  }
+}

@@ -1,0 +1,56 @@
+package io.herald.contacts;
+
+import io.herald.Herald;
+import io.herald.accounts.PasswordHasher;
+import io.herald.testing.TestDatabase;
+import io.herald.testing.TestHerald;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A whole Herald on a fresh database with the callers contacts tests need: the first account's
+ * admin and a plain user of it, an admin of a second account, and the operator.
+ */
+final class ContactsFixture implements AutoCloseable {
+  static final String USER_EMAIL = "user@test.example";
+  static final String OTHER_EMAIL = "other@clinic.example";
+  private static final String PASSWORD = "a password for tests";
+
+  final TestDatabase db;
+  final Herald herald;
+  final Calls admin;
+  final Calls user;
+  final Calls other;
+  final Calls operator;
+  final long accountId;
+  final long otherAccountId;
+
+  ContactsFixture(JsonObject overrides) {
+    db = TestDatabase.create();
+    herald = TestHerald.start(TestHerald.config(db, overrides));
+    accountId = db.queryLong("SELECT id FROM accounts ORDER BY id LIMIT 1");
+    String hash = PasswordHasher.hash(PASSWORD);
+    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (" + accountId + ", '"
+        + USER_EMAIL + "', '" + hash + "', 'user')");
+    db.execute("INSERT INTO accounts (name, default_region, time_zone) VALUES ('Other clinic', 'GB', 'Europe/London')");
+    otherAccountId = db.queryLong("SELECT id FROM accounts WHERE name = 'Other clinic'");
+    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (" + otherAccountId + ", '"
+        + OTHER_EMAIL + "', '" + hash + "', 'admin')");
+    db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (" + otherAccountId
+        + ", 'Clinic', 'alphanumeric', true)");
+    int port = herald.httpPort();
+    admin = new Calls(port, TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
+    user = new Calls(port, USER_EMAIL, PASSWORD);
+    other = new Calls(port, OTHER_EMAIL, PASSWORD);
+    operator = new Calls(port, TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
+  }
+
+  ContactsFixture() {
+    this(new JsonObject());
+  }
+
+  @Override
+  public void close() {
+    TestHerald.stop(herald);
+    db.close();
+  }
+}
