@@ -11,7 +11,7 @@ final class Throttle {
   static final long RECOVERY_NANOS = 10_000_000_000L;
   private static final long SECOND_NANOS = 1_000_000_000L;
   // releases are a little ahead of their arrival at the SMSC; keep a margin for that jitter
-  private static final long WINDOW_NANOS = SECOND_NANOS + 5_000_000L;
+  private static final long WINDOW_NANOS = SECOND_NANOS + 3_000_000L;
 
   private final int tps;
   private final long[] released; // ring of the last tps release times
