@@ -83,7 +83,8 @@ public final class Dispatcher extends VerticleBase {
   private boolean claiming;
   private boolean pumpAgain;
   private boolean refreshing;
-  private boolean writing;
+  private boolean writingResults;
+  private boolean writingReceipts;
   private boolean quiescing;
   private boolean databaseDown;
   private int submitting;
@@ -121,6 +122,7 @@ public final class Dispatcher extends VerticleBase {
     vertx.setPeriodic(config.pollMillis(), id -> refreshThenPump());
     vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> housekeeping());
     vertx.setPeriodic(LEASE_SWEEP_MILLIS, id -> recoverLeases());
+    vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> sweepHeldReceipts());
     vertx.setPeriodic(PURGE_MILLIS, id -> store.purgeHeldReceipts(unmatchedRetentionHours)
         .onSuccess(n -> {
           if (n > 0) {
@@ -467,37 +469,87 @@ public final class Dispatcher extends VerticleBase {
     write();
   }
 
+  /**
+   * Two group-commit pipelines side by side: outcomes, and receipts. Each writes one batch at a time;
+   * while it is in flight the next batch collects. A receipt that overtakes its outcome is held and
+   * matched when the outcome is written, or by the sweep of held receipts.
+   */
   private void write() {
-    if (writing || (results.isEmpty() && receipts.isEmpty())) {
-      checkDrained();
+    writeResults();
+    writeReceipts();
+    checkDrained();
+  }
+
+  private void writeResults() {
+    if (writingResults || results.isEmpty()) {
       return;
     }
-    writing = true;
-    List<SendResult> batchResults = take(results);
-    List<ReceiptUpdate> batchReceipts = take(receipts);
+    writingResults = true;
+    List<SendResult> batch = take(results);
+    long started = System.nanoTime();
+    store.record(batch, List.of()).onComplete(ar -> {
+      measure(started, batch.size());
+      writingResults = false;
+      unwritten -= batch.size();
+      if (ar.succeeded()) {
+        databaseBack();
+        recorded(ar.result());
+        pump();
+      } else {
+        // keep them: the database may be gone for a while; nothing is dropped
+        unwritten += batch.size();
+        results.addAll(0, batch);
+        databaseTrouble("cannot record " + batch.size() + " outcomes, will retry", ar.cause());
+        vertx.setTimer(RETRY_WRITE_MILLIS, id -> write());
+        return;
+      }
+      write();
+    });
+  }
+
+  private void writeReceipts() {
+    if (writingReceipts || receipts.isEmpty()) {
+      return;
+    }
+    writingReceipts = true;
+    List<ReceiptUpdate> batch = take(receipts);
     List<io.vertx.core.eventbus.Message<Receipt>> answering = take(receiptsWaiting);
     long started = System.nanoTime();
-    store.record(batchResults, batchReceipts).onComplete(ar -> {
-      writeTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-      writeSizes.record(batchResults.size() + batchReceipts.size());
-      writing = false;
-      unwritten -= batchResults.size();
+    store.record(List.of(), batch).onComplete(ar -> {
+      measure(started, batch.size());
+      writingReceipts = false;
       if (ar.succeeded()) {
         databaseBack();
         answering.forEach(m -> m.reply(null));
         recorded(ar.result());
-        write();
-        pump();
       } else {
-        unwritten += batchResults.size();
         receiptsWaiting.addAll(0, answering); // the SMSC may give up and ask again; the copy here is kept
-        // keep them: the database may be gone for a while; nothing is dropped
-        databaseTrouble("cannot record " + batchResults.size() + " outcomes and " + batchReceipts.size()
-            + " receipts, will retry", ar.cause());
-        results.addAll(0, batchResults);
-        receipts.addAll(0, batchReceipts);
+        receipts.addAll(0, batch);
+        databaseTrouble("cannot record " + batch.size() + " receipts, will retry", ar.cause());
         vertx.setTimer(RETRY_WRITE_MILLIS, id -> write());
+        return;
       }
+      write();
+    });
+  }
+
+  private void measure(long started, int size) {
+    writeTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    writeSizes.record(size);
+  }
+
+  /** Receipts held while their outcome was being written in the other pipeline find their part now. */
+  private void sweepHeldReceipts() {
+    if (quiescing || writingReceipts) {
+      return;
+    }
+    writingReceipts = true;
+    store.rematchHeldReceipts().onComplete(ar -> {
+      writingReceipts = false;
+      if (ar.succeeded()) {
+        recorded(ar.result());
+      }
+      write();
     });
   }
 
@@ -561,7 +613,7 @@ public final class Dispatcher extends VerticleBase {
   }
 
   private void checkDrained() {
-    if (quiescing && drained != null && submitting == 0 && !writing && results.isEmpty()) {
+    if (quiescing && drained != null && submitting == 0 && !writingResults && results.isEmpty()) {
       drained.tryComplete();
     }
   }

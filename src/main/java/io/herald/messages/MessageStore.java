@@ -146,7 +146,9 @@ public final class MessageStore {
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                            $8::timestamptz[], $9::text[]) AS r(smsc, id, alt1, alt2, state, status, err, at, raw)
       -- a receipt for a part that already has one is the SMSC repeating itself: nothing to keep
-      WHERE NOT EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = r.smsc AND p.smsc_message_id = r.id)""";
+      -- (a part still waiting may have been written a moment ago: keep it; the sweep matches it)
+      WHERE NOT EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = r.smsc AND p.smsc_message_id = r.id
+                        AND p.state <> 'submitted')""";
 
   private static final String PURGE_HELD = "DELETE FROM receipts_unmatched WHERE received_at < now() - make_interval(hours => $1)";
 
@@ -274,6 +276,29 @@ public final class MessageStore {
               all.addAll(applied.transitions());
               return new Recorded(all, applied.matchedReceiptSmscs(), applied.heldReceiptSmscs());
             })));
+  }
+
+  /** Held receipts whose part has been written since: applied now. Nothing to do while none is held. */
+  public Future<Recorded> rematchHeldReceipts() {
+    if (held.get() <= 0) {
+      return Future.succeededFuture(new Recorded(List.of(), List.of(), List.of()));
+    }
+    return pool.withTransaction(tx -> tx.query("""
+            DELETE FROM receipts_unmatched h
+            WHERE EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = h.smsc AND p.state = 'submitted'
+                          AND p.smsc_message_id IN (h.smsc_message_id, h.alt_id_1, h.alt_id_2))
+            RETURNING h.smsc, h.smsc_message_id, h.alt_id_1, h.alt_id_2, h.state, h.receipt_status, h.receipt_error,
+                      h.received_at, h.raw""").execute()
+        .compose(rows -> {
+          List<ReceiptUpdate> found = new ArrayList<>();
+          for (Row r : rows) {
+            found.add(new ReceiptUpdate(r.getString("smsc"), r.getString("smsc_message_id"), r.getString("alt_id_1"),
+                r.getString("alt_id_2"), MessageState.fromDb(r.getString("state")), r.getString("receipt_status"),
+                r.getString("receipt_error"), r.getOffsetDateTime("received_at").toInstant(), r.getString("raw")));
+          }
+          held.addAndGet(-found.size());
+          return applyReceipts(tx, found);
+        }));
   }
 
   /** Forgets receipts that never found their message after the retention time. */

@@ -2,7 +2,11 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
+import io.herald.accounts.AccountList;
 import io.herald.accounts.Authenticator;
+import io.herald.accounts.SessionStore;
+import io.herald.accounts.UserAdmin;
+import io.herald.dashboard.DashboardStats;
 import io.herald.api.ApiException;
 import io.herald.config.HeraldConfig.HttpConfig;
 import io.herald.smsc.LinkState;
@@ -14,6 +18,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -21,7 +26,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** HTTP: /health, /metrics and the JSON API, whose routes come from each capability's {@link Routes}. */
+/**
+ * HTTP: /health, /metrics, the JSON API (whose routes come from each capability's {@link Routes}),
+ * log-in sessions and the admin UI's static pages.
+ */
 public final class WebServer extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -50,12 +58,19 @@ public final class WebServer extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
-    router.route("/api/*").handler(new BasicAuth(authenticator));
+    SessionStore sessions = new SessionStore(pool);
+    new LoginRoutes(authenticator, sessions, new AccountList(pool)).mount(router);
+    router.route("/api/*").handler(new ApiAuth(new BasicAuth(authenticator), new SessionAuth(sessions)));
     routes.forEach(r -> r.mount(router));
+    new UserRoutes(new UserAdmin(vertx, pool)).mount(router);
+    new DashboardRoutes(new DashboardStats(pool, registry)).mount(router);
     router.route("/api/*").last().handler(ctx -> json(ctx, 404, new JsonObject().put("error", "no such API route")));
+    // The admin UI: plain files from the jar; every page asks /auth/session who is logged in.
+    router.route("/*").last().handler(StaticHandler.create("webroot").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(this::failure);
 
     return vertx.createHttpServer()
@@ -67,6 +82,16 @@ public final class WebServer extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** Pages run only their own scripts and are never framed by another site. */
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "same-origin");
+    ctx.next();
   }
 
   private void health(RoutingContext ctx) {

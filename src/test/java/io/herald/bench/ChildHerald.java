@@ -17,9 +17,14 @@ final class ChildHerald implements AutoCloseable {
     this.httpPort = httpPort;
     Path file = Files.createTempFile("herald-bench", ".json");
     Files.writeString(file, config.encodePrettily());
-    String java = ProcessHandle.current().info().command().orElse("java");
-    this.process = new ProcessBuilder(java, heap, "-cp", System.getProperty("java.class.path"), "io.herald.Herald",
-        "--config", file.toString())
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, heap));
+    String jfr = System.getenv("HERALD_BENCH_JFR"); // a file name: record the daemon with Flight Recorder
+    if (jfr != null && !jfr.isBlank()) {
+      command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+    }
+    command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "io.herald.Herald", "--config", file.toString()));
+    this.process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(new File("target/bench-" + name + ".log"))
         .start();

@@ -1,0 +1,198 @@
+package io.herald.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.herald.Herald;
+import io.herald.accounts.PasswordHasher;
+import io.herald.testing.Api;
+import io.herald.testing.TestDatabase;
+import io.herald.testing.TestHerald;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every API route for every role: who may, who is refused, and that another account's ids are
+ * simply not found.
+ */
+class PermissionsTest {
+  static final String USER = "user@test.example";
+  static final String OTHER_ADMIN = "admin@other.example";
+  static final String PASSWORD = "a long enough password";
+  static TestDatabase db;
+  static Herald herald;
+  static Api admin;
+  static Api otherAdmin;
+  static long otherJob;
+  static long otherMessage;
+  static long otherContact;
+  static long otherGroup;
+  static long otherUser;
+  static long otherImport;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = TestDatabase.create();
+    herald = TestHerald.start(TestHerald.config(db, TestHerald.withSimulator(10)));
+    admin = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
+    new Api(herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
+    assertEquals(201, admin.post("/api/v1/users", new JsonObject().put("email", USER).put("password", PASSWORD).put("role", "user")).status());
+    db.execute("INSERT INTO accounts (name) VALUES ('Other')");
+    long other = db.queryLong("SELECT id FROM accounts WHERE name = 'Other'");
+    db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (" + other + ", 'Other', 'alphanumeric', true)");
+    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (" + other + ", '" + OTHER_ADMIN + "', '"
+        + PasswordHasher.hash(PASSWORD) + "', 'admin')");
+    otherUser = db.queryLong("SELECT id FROM users WHERE email = '" + OTHER_ADMIN + "'");
+    otherAdmin = new Api(herald.httpPort(), OTHER_ADMIN, PASSWORD);
+    otherJob = otherAdmin.post("/api/v1/jobs", new JsonObject().put("name", "theirs").put("template", "hi")
+        .put("recipients", new JsonArray().add(new JsonObject().put("to", "+12025550901")))).json().getLong("id");
+    otherMessage = otherAdmin.post("/api/v1/messages", new JsonObject().put("to", "+12025550902").put("body", "hi")).json().getLong("id");
+    otherContact = otherAdmin.post("/api/v1/contacts", new JsonObject().put("firstName", "Theirs").put("phone", "+12025550903")).json().getLong("id");
+    otherGroup = otherAdmin.post("/api/v1/groups", new JsonObject().put("name", "Theirs")).json().getLong("id");
+    otherImport = otherAdmin.post("/api/v1/imports", new JsonObject().put("text", "phone\n+12025550904")).json().getLong("id");
+  }
+
+  @AfterAll
+  static void stop() {
+    TestHerald.stop(herald);
+    db.close();
+  }
+
+  /** One call: method, path, JSON body (or null), and the status each of anonymous, user, admin, operator gets. */
+  record Call(String method, String path, String body, int anonymous, int user, int admin, int operator) {}
+
+  static int status(String method, String path, String body, String email, String password) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + herald.httpPort() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (email != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return UiSession.send(b).statusCode();
+  }
+
+  @Test
+  void everyRouteAnswersEachRoleAsItShould() {
+    // operators name the account with ?account=1; without it, account-scoped routes answer 400
+    List<Call> calls = List.of(
+        new Call("GET", "/api/v1/dashboard", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/dashboard?account=1", null, 401, 200, 200, 200),
+        new Call("GET", "/api/v1/jobs", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/jobs?account=1", null, 401, 200, 200, 200),
+        new Call("GET", "/api/v1/jobs/999999", null, 401, 404, 404, 400),
+        new Call("POST", "/api/v1/jobs/999999/pause", "{}", 401, 404, 404, 400),
+        new Call("POST", "/api/v1/jobs/999999/resume", "{}", 401, 404, 404, 400),
+        new Call("POST", "/api/v1/jobs/999999/cancel", "{}", 401, 404, 404, 400),
+        new Call("GET", "/api/v1/jobs/999999/report.csv", null, 401, 404, 404, 400),
+        new Call("GET", "/api/v1/messages/999999", null, 401, 404, 404, 404),
+        new Call("GET", "/api/v1/smsc", null, 401, 403, 403, 200),
+        new Call("GET", "/api/v1/receipts/unmatched", null, 401, 403, 403, 200),
+        new Call("GET", "/api/v1/users", null, 401, 403, 200, 200),
+        new Call("POST", "/api/v1/users", "{}", 401, 403, 400, 400),
+        new Call("GET", "/api/v1/users/999999", null, 401, 403, 404, 404),
+        new Call("PUT", "/api/v1/users/999999", "{}", 401, 403, 404, 404),
+        new Call("DELETE", "/api/v1/users/999999", null, 401, 403, 404, 404),
+        new Call("GET", "/api/v1/contacts", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/contacts?account=1", null, 401, 200, 200, 200),
+        new Call("GET", "/api/v1/contacts/999999", null, 401, 404, 404, 400),
+        new Call("GET", "/api/v1/contacts/export?format=csv", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/fields", null, 401, 200, 200, 400),
+        new Call("POST", "/api/v1/fields", "{}", 401, 403, 400, 400),
+        new Call("DELETE", "/api/v1/fields/nothing", null, 401, 403, 404, 400),
+        new Call("GET", "/api/v1/groups", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/opt-outs", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/imports", null, 401, 200, 200, 400),
+        new Call("GET", "/api/v1/nothing-here", null, 401, 404, 404, 404));
+    List<String> wrong = new ArrayList<>();
+    for (Call c : calls) {
+      int[] expected = {c.anonymous(), c.user(), c.admin(), c.operator()};
+      String[][] who = {{null, null}, {USER, PASSWORD}, {TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD},
+          {TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD}};
+      String[] names = {"anonymous", "user", "admin", "operator"};
+      for (int i = 0; i < 4; i++) {
+        int got = status(c.method(), c.path(), c.body(), who[i][0], who[i][1]);
+        if (got != expected[i]) {
+          wrong.add(c.method() + " " + c.path() + " as " + names[i] + ": " + got + ", expected " + expected[i]);
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void anotherAccountsIdsAreNotFound() {
+    List<String[]> calls = List.of(
+        new String[] {"GET", "/api/v1/jobs/" + otherJob, null},
+        new String[] {"POST", "/api/v1/jobs/" + otherJob + "/pause", "{}"},
+        new String[] {"POST", "/api/v1/jobs/" + otherJob + "/resume", "{}"},
+        new String[] {"POST", "/api/v1/jobs/" + otherJob + "/cancel", "{}"},
+        new String[] {"GET", "/api/v1/jobs/" + otherJob + "/report.csv", null},
+        new String[] {"GET", "/api/v1/messages/" + otherMessage, null},
+        new String[] {"GET", "/api/v1/contacts/" + otherContact, null},
+        new String[] {"PUT", "/api/v1/contacts/" + otherContact, "{\"firstName\":\"Mine\"}"},
+        new String[] {"DELETE", "/api/v1/contacts/" + otherContact, null},
+        new String[] {"GET", "/api/v1/groups/" + otherGroup, null},
+        new String[] {"DELETE", "/api/v1/groups/" + otherGroup, null},
+        new String[] {"GET", "/api/v1/imports/" + otherImport, null},
+        new String[] {"GET", "/api/v1/users/" + otherUser, null},
+        new String[] {"PUT", "/api/v1/users/" + otherUser, "{\"role\":\"user\"}"},
+        new String[] {"DELETE", "/api/v1/users/" + otherUser, null});
+    List<String> wrong = new ArrayList<>();
+    for (String[] c : calls) {
+      for (String[] who : List.of(new String[] {TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD}, new String[] {USER, PASSWORD})) {
+        int expected = c[1].startsWith("/api/v1/users") && who[0].equals(USER) ? 403 : 404;
+        int got = status(c[0], c[1], c[2], who[0], who[1]);
+        if (got != expected) {
+          wrong.add(c[0] + " " + c[1] + " as " + who[0] + ": " + got + ", expected " + expected);
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+    // and nothing of theirs changed
+    assertEquals(200, otherAdmin.get("/api/v1/contacts/" + otherContact).status());
+    org.junit.jupiter.api.Assertions.assertNotEquals("cancelled", otherAdmin.get("/api/v1/jobs/" + otherJob).json().getString("status"));
+    assertEquals("admin", db.queryText("SELECT role FROM users WHERE id = " + otherUser));
+  }
+
+  @Test
+  void adminsManageTheirAccountsUsersOnly() {
+    Api.Response made = admin.post("/api/v1/users", new JsonObject().put("email", "new@test.example").put("password", PASSWORD)
+        .put("role", "operator"));
+    assertEquals(400, made.status());
+    assertEquals("role must be admin or user", made.json().getString("error"));
+    Api.Response short_ = admin.post("/api/v1/users", new JsonObject().put("email", "new@test.example").put("password", "short").put("role", "user"));
+    assertEquals("password must be at least 10 characters", short_.json().getString("error"));
+    Api.Response ok = admin.post("/api/v1/users", new JsonObject().put("email", "new@test.example").put("password", PASSWORD)
+        .put("role", "user").put("account", 999));
+    assertEquals(201, ok.status(), ok.body());
+    assertEquals(1, ok.json().getLong("account")); // an admin's new user joins the admin's account, whatever it asks
+    Api.Response again = admin.post("/api/v1/users", new JsonObject().put("email", "NEW@test.example").put("password", PASSWORD).put("role", "user"));
+    assertEquals(409, again.status());
+    assertEquals("a user with this e-mail already exists", again.json().getString("error"));
+    List<String> emails = admin.get("/api/v1/users").json().getJsonArray("users").stream()
+        .map(u -> ((JsonObject) u).getString("email")).toList();
+    assertEquals(List.of(TestHerald.ADMIN_EMAIL, USER, "new@test.example"), emails);
+    long self = db.queryLong("SELECT id FROM users WHERE email = '" + TestHerald.ADMIN_EMAIL + "'");
+    assertEquals(409, status("DELETE", "/api/v1/users/" + self, null, TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD));
+  }
+
+  @Test
+  void operatorsManageEveryone() {
+    Api operator = new Api(herald.httpPort(), TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
+    Api.Response made = operator.post("/api/v1/users", new JsonObject().put("email", "helper@other.example").put("password", PASSWORD)
+        .put("role", "user").put("account", db.queryLong("SELECT id FROM accounts WHERE name = 'Other'")));
+    assertEquals(201, made.status(), made.body());
+    List<String> theirs = operator.get("/api/v1/users?account=" + made.json().getLong("account")).json().getJsonArray("users").stream()
+        .map(u -> ((JsonObject) u).getString("email")).toList();
+    assertEquals(List.of(OTHER_ADMIN, "helper@other.example"), theirs);
+    assertEquals(204, status("DELETE", "/api/v1/users/" + made.json().getLong("id"), null, TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD));
+  }
+}
