@@ -29,8 +29,10 @@ public final class FirstStart {
       }
       String adminPassword = orRandom(config.admin().password());
       String operatorPassword = orRandom(config.operator().password());
-      return vertx.executeBlocking(() -> new String[] {
-              PasswordHasher.hash(adminPassword), PasswordHasher.hash(operatorPassword)})
+      // the two slow hashes side by side, on worker threads
+      Future<String> adminHash = vertx.executeBlocking(() -> PasswordHasher.hash(adminPassword), false);
+      Future<String> operatorHash = vertx.executeBlocking(() -> PasswordHasher.hash(operatorPassword), false);
+      return Future.all(adminHash, operatorHash).map(both -> new String[] {adminHash.result(), operatorHash.result()})
           .compose(hashes -> store.pool().withTransaction(tx -> store.countUsers(tx).compose(again -> {
             if (again > 0) {
               return Future.succeededFuture(false); // another instance won the race
