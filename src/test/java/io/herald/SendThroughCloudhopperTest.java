@@ -26,13 +26,10 @@ class SendThroughCloudhopperTest {
   @BeforeAll
   static void start() throws Exception {
     db = TestDatabase.create();
-    smsc = CloudhopperSmsc.start("carrier", "s3cret");
+    smsc = CloudhopperSmsc.start("carrier", "pw");
     smsc.receiptDelayMillis(50);
-    herald = TestHerald.start(TestHerald.config(db, new JsonObject().put("smsc", new JsonArray().add(new JsonObject()
-        .put("name", "carrier").put("port", smsc.port()).put("systemId", "carrier").put("password", "s3cret")
-        .put("window", 10).put("tps", 1000)))));
+    herald = TestHerald.startUp(TestHerald.config(db, TestHerald.withPeer(smsc, 10, 1000)));
     api = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
-    new Api(herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
   }
 
   @AfterAll

@@ -29,11 +29,8 @@ class JobsApiTest {
     smsc = CloudhopperSmsc.start("carrier", "pw");
     smsc.receiptDelayMillis(10);
     smsc.responder(s -> s.destination().endsWith("9999") ? 0x0B : 0); // a number the carrier refuses
-    herald = TestHerald.start(TestHerald.config(db, new JsonObject().put("smsc", new JsonArray().add(new JsonObject()
-        .put("name", "carrier").put("port", smsc.port()).put("systemId", "carrier").put("password", "pw")
-        .put("window", 20).put("tps", 2000)))));
+    herald = TestHerald.startUp(TestHerald.config(db, TestHerald.withPeer(smsc, 20, 2000)));
     api = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
-    new Api(herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
   }
 
   @AfterAll

@@ -53,6 +53,19 @@ public final class TestHerald {
             .put("reconnectMinMillis", 100).put("reconnectMaxMillis", 1000)));
   }
 
+  /** Overrides that connect Herald to a test SMSC as the connection "carrier" (system_id carrier, password pw). */
+  public static JsonObject withPeer(CloudhopperSmsc smsc, int window, int tps) {
+    return new JsonObject().put("smsc", new JsonArray().add(new JsonObject().put("name", "carrier")
+        .put("port", smsc.port()).put("systemId", "carrier").put("password", "pw").put("window", window).put("tps", tps)));
+  }
+
+  /** Starts Herald and waits until /health says it is up (database reachable, every SMSC bound). */
+  public static Herald startUp(HeraldConfig config) {
+    Herald herald = start(config);
+    new Api(herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
+    return herald;
+  }
+
   public static Herald start(HeraldConfig config) {
     try {
       return Herald.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

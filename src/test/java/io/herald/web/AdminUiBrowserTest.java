@@ -34,11 +34,8 @@ class AdminUiBrowserTest {
     smsc = CloudhopperSmsc.start("carrier", "pw");
     smsc.receiptDelayMillis(10);
     smsc.responder(s -> s.destination().endsWith("9999") ? 0x0B : 0); // a number the carrier refuses
-    herald = TestHerald.start(TestHerald.config(db, new JsonObject().put("smsc", new JsonArray().add(new JsonObject()
-        .put("name", "carrier").put("port", smsc.port()).put("systemId", "carrier").put("password", "pw")
-        .put("window", 20).put("tps", 2000)))));
+    herald = TestHerald.startUp(TestHerald.config(db, TestHerald.withPeer(smsc, 20, 2000)));
     admin = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
-    new Api(herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
     Api.Response created = admin.post("/api/v1/users", new JsonObject().put("email", USER_EMAIL)
         .put("password", USER_PASSWORD).put("role", "user"));
     assertEquals(201, created.status(), created.body());
