@@ -57,6 +57,7 @@ public final class Herald {
   private Dispatcher dispatcher;
   private String dispatcherDeployment;
   private WebServer web;
+  private io.herald.drop.DropVerticle drop;
   private java.util.List<FirstStart.Created> created = List.of();
 
   private Herald(HeraldConfig config) {
@@ -113,11 +114,16 @@ public final class Herald {
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, jobs, accounts,
         smscs, meters, registry, clock);
     io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool, messages, meters);
+    io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
+        contacts.fields(), jobs, messages, meters, config.messages().maxParts(), clock, registry);
+    drop = dropServices.verticle();
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts), List.of(
         new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages),
         new SmscRoutes(smscs, messages),
         new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(), clock), jobs, meters),
-        new io.herald.web.ContactsRoutes(contacts)));
+        new io.herald.web.ContactsRoutes(contacts),
+        new io.herald.web.DropRoutes(dropServices),
+        new io.herald.web.AccountRoutes(dropServices.store())));
 
     Future<?> simulatorReady = Future.succeededFuture();
     if (config.simulator().enabled()) {
@@ -131,6 +137,7 @@ public final class Herald {
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
+        .compose(v -> vertx.deployVerticle(drop))
         .compose(v -> vertx.deployVerticle(web))
         .mapEmpty();
   }
@@ -145,6 +152,8 @@ public final class Herald {
         .onFailure(e -> log.warn("shutdown: {}", e.getMessage()));
     quiet.otherwiseEmpty()
         .compose(v -> web == null ? Future.succeededFuture() : vertx.undeploy(web.deploymentID()).otherwiseEmpty())
+        .compose(v -> drop == null || drop.deploymentID() == null ? Future.succeededFuture()
+            : vertx.undeploy(drop.deploymentID()).otherwiseEmpty())
         .compose(v -> Future.join(connectionDeployments.stream().map(vertx::undeploy).toList()).otherwiseEmpty())
         .compose(v -> dispatcherDeployment == null ? Future.succeededFuture()
             : vertx.undeploy(dispatcherDeployment).otherwiseEmpty())
@@ -178,6 +187,11 @@ public final class Herald {
     return web.port();
   }
 
+  /** The Drop & Go FTP site's port. */
+  public int dropFtpPort() {
+    return drop.ftpPort();
+  }
+
   public SmscRegistry smscs() {
     return smscs;
   }
@@ -197,6 +211,9 @@ public final class Herald {
     if (simulator != null) {
       line.append(", built-in SMSC simulator listening on smpp://").append(config.simulator().host())
           .append(':').append(simulator.port());
+    }
+    if (drop != null && drop.ftpEnabled()) {
+      line.append(", Drop & Go FTP on ftp://").append(config.drop().host()).append(':').append(drop.ftpPort());
     }
     for (SmscConfig smsc : config.smsc()) {
       line.append(", SMSC connection '").append(smsc.name()).append("' to smpp://").append(smsc.host())

@@ -21,7 +21,8 @@ public record HeraldConfig(
     List<SmscConfig> smsc,
     List<RouteConfig> routes,
     ReceiptsConfig receipts,
-    SimulatorConfig simulator) {
+    SimulatorConfig simulator,
+    DropConfig drop) {
 
   public record HttpConfig(String host, int port) {}
 
@@ -85,7 +86,8 @@ public record HeraldConfig(
             simulator.port("port"),
             simulator.nonEmpty("systemId"),
             simulator.text("password"),
-            simulator.number("receiptDelayMillis", 0, 3_600_000)));
+            simulator.number("receiptDelayMillis", 0, 3_600_000)),
+        DropConfig.from(root.section("drop")));
   }
 
   private static List<SmscConfig> connections(JsonObject json) {

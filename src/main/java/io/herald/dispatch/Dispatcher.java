@@ -77,6 +77,8 @@ public final class Dispatcher extends VerticleBase {
   private final Map<Long, Unit> jobUnits = new HashMap<>();
   private final Map<String, List<Unit>> unitsByLane = new HashMap<>();
   private final Map<String, RateWindow> senderWindows = new HashMap<>();
+  /** Messages this dispatcher holds a lease on: claimed, and their outcome not yet written. */
+  private final Set<Long> leased = new HashSet<>();
   private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
   private Map<String, Double> senderLimits = Map.of();
   private int rotation;
@@ -122,6 +124,8 @@ public final class Dispatcher extends VerticleBase {
     vertx.setPeriodic(config.pollMillis(), id -> refreshThenPump());
     vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> housekeeping());
     vertx.setPeriodic(LEASE_SWEEP_MILLIS, id -> recoverLeases());
+    // a lease outlives the slowest way through the pipeline: it is renewed while the message is held
+    vertx.setPeriodic(Math.max(1_000, config.leaseSeconds() * 1_000L / 3), id -> renewLeases());
     vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> sweepHeldReceipts());
     vertx.setPeriodic(PURGE_MILLIS, id -> store.purgeHeldReceipts(unmatchedRetentionHours)
         .onSuccess(n -> {
@@ -288,6 +292,7 @@ public final class Dispatcher extends VerticleBase {
         meters.count(skipped);
         completeJobs(skipped);
       }
+      sendable.forEach(m -> leased.add(m.id()));
       ready.get(laneIndex).addAll(interleave(sendable));
       handOut();
       return claimLanes(laneIndex + 1, capacity - claimed.size(), now, claimedSoFar + claimed.size());
@@ -493,6 +498,7 @@ public final class Dispatcher extends VerticleBase {
       unwritten -= batch.size();
       if (ar.succeeded()) {
         databaseBack();
+        batch.forEach(r -> leased.remove(r.messageId()));
         recorded(ar.result());
         pump();
       } else {
@@ -616,6 +622,14 @@ public final class Dispatcher extends VerticleBase {
     if (quiescing && drained != null && submitting == 0 && !writingResults && results.isEmpty()) {
       drained.tryComplete();
     }
+  }
+
+  private void renewLeases() {
+    if (leased.isEmpty()) {
+      return;
+    }
+    store.renewLeases(List.copyOf(leased), clock.instant(), config.leaseSeconds())
+        .onFailure(e -> databaseTrouble("cannot renew leases", e));
   }
 
   private void recoverLeases() {

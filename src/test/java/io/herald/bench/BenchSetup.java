@@ -18,6 +18,7 @@ final class BenchSetup {
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))
         .put("db", new JsonObject().put("url", db.url()).put("poolSize", 8))
         .put("admin", new JsonObject().put("email", EMAIL).put("password", PASSWORD))
+          .put("drop", new JsonObject().put("enabled", false)) // no FTP site: several daemons may run at once
         .put("dispatch", new JsonObject().put("batchSize", 1000))
         .put("smsc", new JsonArray().add(new JsonObject().put("name", "peer").put("port", smsc.port())
             .put("systemId", "carrier").put("password", "pw").put("window", window).put("tps", tps)));

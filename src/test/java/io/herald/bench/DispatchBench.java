@@ -33,6 +33,7 @@ public final class DispatchBench {
           .put("http", new JsonObject().put("host", "127.0.0.1").put("port", http))
           .put("db", new JsonObject().put("url", db.url()).put("poolSize", 8))
           .put("admin", new JsonObject().put("email", "bench@example.com").put("password", "bench"))
+          .put("drop", new JsonObject().put("enabled", false)) // no FTP site: several daemons may run at once
           .put("dispatch", new JsonObject().put("batchSize", 1000))
           .put("simulator", new JsonObject().put("enabled", true).put("port", smpp).put("receiptDelayMillis", 200))
           .put("smsc", new JsonArray().add(new JsonObject().put("name", "simulator").put("port", smpp)

@@ -37,6 +37,7 @@ class CrashSafetyTest {
           .put("http", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))
           .put("db", new JsonObject().put("url", db.url()))
           .put("admin", new JsonObject().put("email", TestHerald.ADMIN_EMAIL).put("password", TestHerald.ADMIN_PASSWORD))
+          .put("drop", new JsonObject().put("enabled", false)) // no FTP site: several daemons may run at once
           .put("dispatch", new JsonObject().put("leaseSeconds", 5).put("pollMillis", 100))
           .put("smsc", new JsonArray().add(new JsonObject().put("name", "carrier").put("port", smsc.port())
               .put("systemId", "carrier").put("password", "pw").put("window", WINDOW).put("tps", 3000)))

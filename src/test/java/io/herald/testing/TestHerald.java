@@ -30,7 +30,9 @@ public final class TestHerald {
         .put("db", new JsonObject().put("url", db.url()).put("poolSize", 4))
         .put("admin", new JsonObject().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD))
         .put("operator", new JsonObject().put("email", OPERATOR_EMAIL).put("password", OPERATOR_PASSWORD))
-        .put("dispatch", new JsonObject().put("pollMillis", 50).put("retryMinMillis", 200));
+        .put("dispatch", new JsonObject().put("pollMillis", 50).put("retryMinMillis", 200))
+        .put("drop", new JsonObject().put("host", "127.0.0.1").put("port", 0).put("passivePorts", "0")
+            .put("directory", tempDirectory("herald-drops").toString()));
     json.mergeIn(overrides, true);
     try {
       Path file = Files.createTempFile("herald-test", ".json");
@@ -82,6 +84,14 @@ public final class TestHerald {
       herald.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Herald did not stop: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path tempDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,0 +1,480 @@
+package io.herald.drop;
+
+import io.herald.accounts.Account;
+import io.herald.accounts.AccountStore;
+import io.herald.contacts.Field;
+import io.herald.contacts.Fields;
+import io.herald.dispatch.Dispatcher;
+import io.herald.ingest.JobWriter;
+import io.herald.ingest.Rejection;
+import io.herald.ingest.TextFacts;
+import io.herald.jobs.JobSpec;
+import io.herald.jobs.JobStore;
+import io.herald.messages.MessageMeters;
+import io.herald.messages.MessageState;
+import io.herald.messages.MessageStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one received file into a job, the way the API's batches become jobs: one transaction, the
+ * job writer taking the rows a batch at a time, then commit and a wake-up for dispatch. A file
+ * with no valid row, one that cannot be read, or content this profile already sent leaves no job
+ * and goes to error/; otherwise to processed/. Either way its result file lands beside it.
+ *
+ * <p>Runs on the drop verticle's event loop; reading the file and moving it happen on reader
+ * threads that report back with futures.
+ */
+public final class DropProcessor {
+  private static final Logger log = LoggerFactory.getLogger(DropProcessor.class);
+  private static final int ERRORS_ANSWERED = 1_000;
+  private static final int ERRORS_IN_DRY_RUN = 10_000;
+  private static final int PREVIEW = 10;
+
+  private final Vertx vertx;
+  private final DropStore store;
+  private final KeywordStore keywords;
+  private final AccountStore accounts;
+  private final Fields contactFields;
+  private final JobStore jobs;
+  private final MessageStore messages;
+  private final MessageMeters meters;
+  private final DropFolders folders;
+  private final ExecutorService readers;
+  private final int maxParts;
+  private final Clock clock;
+  private final MeterRegistry registry;
+
+  public DropProcessor(Vertx vertx, DropStore store, KeywordStore keywords, AccountStore accounts, Fields contactFields,
+                       JobStore jobs, MessageStore messages, MessageMeters meters, DropFolders folders,
+                       ExecutorService readers, int maxParts, Clock clock, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.store = store;
+    this.keywords = keywords;
+    this.accounts = accounts;
+    this.contactFields = contactFields;
+    this.jobs = jobs;
+    this.messages = messages;
+    this.meters = meters;
+    this.folders = folders;
+    this.readers = readers;
+    this.maxParts = maxParts;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  /** Processes the file; the answer is what the HTTP upload shows (and the summary row holds). */
+  public Future<JsonObject> process(Received file) {
+    return new Run(file, Vertx.currentContext()).run();
+  }
+
+  /** Files a stop or crash left half-done: nothing of theirs was committed, so they go to error/. */
+  public Future<Void> recover() {
+    return store.unfinished().compose(list -> {
+      Future<Void> all = Future.succeededFuture();
+      for (DropStore.Unfinished u : list) {
+        String reason = "Herald stopped while this file was being processed, so nothing from it was sent: drop it again";
+        all = all.compose(v -> blocking(() -> {
+          Path staged = u.stagedPath() == null ? null : Path.of(u.stagedPath());
+          if (u.profileId() != null && staged != null && staged.toFile().exists()) {
+            Path result = DropFolders.resultOf(staged);
+            try (ResultFile r = new ResultFile(result)) {
+              r.problem(reason);
+              r.summary("nothing was sent");
+            }
+            folders.deliver(u.profileId(), staged, result, u.name(), false);
+          }
+          return null;
+        }).otherwise(e -> null).compose(x -> store.finishFile(store.pool(), u.id(),
+            new DropStore.Finish("error", reason, 0, null, 0, 0, 0, null, null))));
+      }
+      return all;
+    });
+  }
+
+  private <T> Future<T> blocking(Callable<T> work) {
+    Context context = Vertx.currentContext();
+    CompletableFuture<T> done = CompletableFuture.supplyAsync(() -> {
+      try {
+        return work.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, readers);
+    Future<T> future = Future.fromCompletionStage(done, context);
+    return future.recover(e -> Future.failedFuture(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+        ? e.getCause() : e));
+  }
+
+  /** One file on its way through. */
+  private final class Run {
+    private final Received file;
+    private final Context context;
+    private final Path result;
+    private DropProfile profile;
+    private Account account;
+    private Long fileId;
+    private TextFacts facts;
+    private ResultFile resultFile;
+    private SqlConnection conn;
+    private Transaction tx;
+    private JobWriter writer;
+    private long jobId;
+    private final JsonArray preview = new JsonArray();
+
+    Run(Received file, Context context) {
+      this.file = file;
+      this.context = context;
+      this.result = DropFolders.resultOf(file.staged());
+    }
+
+    Future<JsonObject> run() {
+      return store.login(file.profileId()).compose(login -> {
+        if (login.isEmpty()) {
+          DropFolders.deleteQuietly(file.staged());
+          return Future.succeededFuture(new JsonObject().put("status", "error")
+              .put("reason", "the drop profile no longer exists"));
+        }
+        profile = login.get().profile();
+        return accounts.account(profile.accountId()).compose(a -> {
+          account = a;
+          return file.dryRun() ? Future.succeededFuture((Long) null)
+              : store.insertFile(profile, file.name(), file.source(), file.staged().toString());
+        }).compose(id -> {
+          fileId = id;
+          return checks(login.get());
+        });
+      }).recover(this::failed);
+    }
+
+    /** What can refuse the file before its rows are read. */
+    private Future<JsonObject> checks(DropStore.Login login) {
+      if (!login.accountEnabled()) {
+        return refuse("Drop & Go is turned off for this account, so the file was not processed", 0);
+      }
+      if (!login.profile().settings().enabled()) {
+        return refuse("the drop profile " + profile.username() + " is disabled, so the file was not processed", 0);
+      }
+      if (file.problem() != null) {
+        return refuse(file.problem(), 0);
+      }
+      if (!file.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        return refuse("only .csv files are accepted: save the file as CSV (Comma delimited) and drop it again", 0);
+      }
+      return blocking(() -> TextFacts.of(file.staged())).compose(f -> {
+        facts = f;
+        if (!f.readable()) {
+          return refuse(f.problem(), 0);
+        }
+        if (file.dryRun()) {
+          return prepare();
+        }
+        return store.processedWithContent(profile.id(), f.sha256()).compose(earlier -> earlier.isPresent()
+            ? duplicate(earlier.get()) : prepare());
+      });
+    }
+
+    private Future<JsonObject> duplicate(DropStore.Earlier earlier) {
+      String reason = "duplicate: the same content was dropped as " + earlier.name() + " on " + earlier.receivedAt()
+          + " (file " + earlier.id() + "), so it was not sent again";
+      return finish("duplicate", reason, 0, 0, 0, null, earlier.id(), "nothing was sent");
+    }
+
+    /** Everything the rows need from the database, then the job and the reading. */
+    private Future<JsonObject> prepare() {
+      ProfileSettings s = profile.settings();
+      Future<Map<String, String>> keywordMessages = s.columns().keyword() == null ? Future.succeededFuture(Map.of())
+          : keywords.firstMessages(account.id());
+      boolean saves = s.columns().fields().stream().anyMatch(f -> f.contactField() != null);
+      Future<Map<String, Field>> fields = !saves ? Future.succeededFuture(Map.of())
+          : contactFields.all(account.id()).map(list -> list.stream().collect(Collectors.toMap(Field::key, Function.identity())));
+      return keywordMessages.compose(k -> fields.compose(f -> accounts.sender(account.id(), s.sender()).compose(sender -> {
+        if (sender.isEmpty()) {
+          return refuse(s.sender() == null ? "the account has no default sender: set one in the drop profile's from"
+              : "the drop profile's sender " + s.sender() + " no longer exists: fix the profile and drop the file again", 0);
+        }
+        FileReading reading = new FileReading(s, account, k, f, maxParts,
+            file.dryRun() ? ERRORS_IN_DRY_RUN : ERRORS_ANSWERED);
+        return file.dryRun() ? dryRun(reading) : send(reading, sender.get().address());
+      })));
+    }
+
+    private Future<JsonObject> dryRun(FileReading reading) {
+      return blocking(() -> {
+        try (ResultFile r = new ResultFile(result)) {
+          return reading.read(file.staged(), facts, r, rows -> {
+            for (MappedRow m : rows) {
+              if (preview.size() < PREVIEW) {
+                preview.add(new JsonObject().put("row", m.recipient().row()).put("to", m.recipient().to())
+                    .put("text", m.recipient().body()).put("encoding", m.encoding()).put("segments", m.segments())
+                    .put("sendAt", m.recipient().sendAt() == null ? null : m.recipient().sendAt().toString()));
+              }
+            }
+            return Future.succeededFuture();
+          });
+        } finally {
+          DropFolders.deleteQuietly(file.staged());
+          DropFolders.deleteQuietly(result);
+        }
+      }).map(outcome -> {
+        JsonObject answer = new JsonObject().put("dryRun", true).put("name", file.name())
+            .put("encoding", facts.encoding()).put("rows", outcome.rows()).put("accepted", outcome.accepted())
+            .put("rejected", outcome.rejected());
+        String problem = problem(outcome);
+        answer.put("status", problem == null ? "ok" : "error").put("reason", problem);
+        return answer.put("preview", preview).put("errors", outcome.errors());
+      });
+    }
+
+    private Future<JsonObject> send(FileReading reading, String sender) {
+      JobSpec spec = new JobSpec(account.id(), "drop", file.name(), "bulk", sender, null, null, null, null);
+      Instant now = clock.instant();
+      return store.pool().getConnection().compose(c -> {
+        conn = c;
+        return c.begin();
+      }).compose(t -> {
+        tx = t;
+        return jobs.insert(conn, spec, now);
+      }).compose(id -> {
+        jobId = id;
+        writer = new JobWriter(conn, messages, spec, id, account, null, maxParts, now);
+        return blocking(() -> {
+          resultFile = new ResultFile(result);
+          return reading.read(file.staged(), facts, resultFile, this::write);
+        });
+      }).compose(outcome -> {
+        String problem = problem(outcome);
+        if (problem != null) {
+          return rollback().compose(v -> finish("error", problem, outcome, null));
+        }
+        return writer.finish().compose(summary -> {
+          // what the job writer refused after the file's own checks (a number that opted out)
+          List<Rejection> late = summary.rejections().stream().map(r -> "to".equals(r.field())
+              ? new Rejection(r.row(), "phone number", r.value(), r.reason()) : r).toList();
+          late.forEach(r -> outcome.errors().add(r.toJson()));
+          long accepted = summary.accepted();
+          long rejected = outcome.rejected() + summary.rejected();
+          if (accepted == 0) {
+            String none = noValidRow(outcome.rows());
+            return rollback().compose(v -> blocking(() -> {
+              for (Rejection r : late) {
+                resultFile.rejected(r);
+              }
+              return null;
+            })).compose(v -> finish("error", none, outcome.rows(), 0, rejected, null, null, "nothing was sent"))
+                .map(answer -> answer.put("errors", outcome.errors()));
+          }
+          Future<Void> locked = profile.settings().conversationLock() ? store.lockConversations(conn, jobId)
+              : Future.succeededFuture();
+          return locked.compose(v -> store.finishFile(conn, fileId, new DropStore.Finish("processed", null, facts.size(),
+                  facts.sha256(), outcome.rows(), accepted, rejected, jobId, null)))
+              .compose(v -> tx.commit())
+              .compose(v -> {
+                tx = null;
+                closeConnection();
+                meters.count(MessageState.QUEUED, null, (int) accepted);
+                vertx.eventBus().send(Dispatcher.WAKE, null);
+                // the texts are on their way: a failure to move the file must not report otherwise
+                return deliver(true, late, outcome.rows(), accepted, rejected, "job " + jobId).recover(e -> {
+                  log.warn("drop file {}: sent as job {}, but it could not be moved to processed/: {}", fileId, jobId,
+                      e.toString());
+                  return Future.succeededFuture((String) null);
+                });
+              })
+              .map(resultPath -> answer("processed", null, outcome.rows(), accepted, rejected, jobId, null, resultPath,
+                  outcome.errors()));
+        });
+      }).recover(e -> rollback().compose(v -> Future.failedFuture(e)));
+    }
+
+    /** Hands a chunk to the job writer on the event loop; called from the reader thread. */
+    private Future<Void> write(List<MappedRow> rows) {
+      Promise<Void> written = Promise.promise();
+      context.runOnContext(v -> add(rows, 0).compose(x -> {
+        List<ContactValues> contacts = new ArrayList<>();
+        rows.forEach(r -> {
+          if (r.contact() != null) {
+            contacts.add(r.contact());
+          }
+        });
+        return store.saveContacts(conn, account.id(), contacts);
+      }).onComplete(written));
+      return written.future();
+    }
+
+    private Future<Void> add(List<MappedRow> rows, int from) {
+      for (int i = from; i < rows.size(); i++) {
+        Future<Void> added = writer.add(rows.get(i).recipient());
+        if (!added.isComplete()) {
+          int next = i + 1;
+          return added.compose(v -> add(rows, next));
+        }
+        if (added.failed()) {
+          return added;
+        }
+      }
+      return Future.succeededFuture();
+    }
+
+    private String problem(FileReading.Outcome outcome) {
+      if (outcome.problem() != null) {
+        return outcome.problem() + (outcome.accepted() + outcome.rejected() > 0
+            ? "; nothing from the file was sent" : "");
+      }
+      if (outcome.rows() == 0) {
+        return outcome.hadHeader() ? "the file has a header row but no data rows" : "the file has no data rows";
+      }
+      if (outcome.accepted() == 0) {
+        return noValidRow(outcome.rows());
+      }
+      return null;
+    }
+
+    private String noValidRow(long rows) {
+      return "no valid row: " + (rows == 1 ? "the only row was" : "all " + rows + " rows were")
+          + " rejected (see the result file)";
+    }
+
+    private Future<JsonObject> refuse(String reason, long rows) {
+      return finish("error", reason, rows, 0, 0, null, null, "nothing was sent");
+    }
+
+    private Future<JsonObject> finish(String status, String reason, FileReading.Outcome outcome, Long job) {
+      return finish(status, reason, outcome.rows(), 0, outcome.rejected(), job, null, "nothing was sent")
+          .map(answer -> answer.put("errors", outcome.errors()));
+    }
+
+    /** A file that leaves no job: recorded, moved to error/ with its result, answered. */
+    private Future<JsonObject> finish(String status, String reason, long rows, long accepted, long rejected, Long job,
+                                      Long duplicateOf, String outcome) {
+      if (file.dryRun()) {
+        DropFolders.deleteQuietly(file.staged());
+        DropFolders.deleteQuietly(result);
+        return Future.succeededFuture(new JsonObject().put("dryRun", true).put("name", file.name())
+            .put("status", "error").put("reason", reason).put("rows", rows).put("accepted", 0).put("rejected", rejected)
+            .put("preview", new JsonArray()).put("errors", new JsonArray()));
+      }
+      Future<Void> recorded = fileId == null ? Future.succeededFuture() : store.finishFile(store.pool(), fileId,
+          new DropStore.Finish(status, reason, facts == null ? size() : facts.size(), facts == null ? null : facts.sha256(),
+              rows, 0, rejected, job, duplicateOf));
+      return recorded.compose(v -> blocking(() -> {
+            if (resultFile == null) {
+              resultFile = new ResultFile(result);
+            }
+            resultFile.problem(reason);
+            return null;
+          }))
+          .compose(v -> deliver(false, List.of(), rows, 0, rejected, outcome))
+          .map(path -> {
+            count(status, 0, rejected);
+            return answer(status, reason, rows, 0, rejected, null, duplicateOf, path, new JsonArray());
+          });
+    }
+
+    private long size() {
+      return file.staged().toFile().length();
+    }
+
+    /** Writes the summary line, closes the result and moves both into processed/ or error/. */
+    private Future<String> deliver(boolean processed, List<Rejection> late, long rows, long accepted, long rejected,
+                                   String outcome) {
+      return blocking(() -> {
+        if (resultFile == null) {
+          resultFile = new ResultFile(result);
+        }
+        for (Rejection r : late) {
+          resultFile.rejected(r);
+        }
+        resultFile.summary(summaryText(rows, accepted, rejected, outcome));
+        resultFile.close();
+        return folders.deliver(file.profileId(), file.staged(), result, file.name(), processed);
+      }).onSuccess(path -> {
+        if (processed) {
+          count("processed", accepted, rejected);
+        }
+      });
+    }
+
+    private JsonObject answer(String status, String reason, long rows, long accepted, long rejected, Long job,
+                              Long duplicateOf, String resultPath, JsonArray errors) {
+      return new JsonObject().put("id", fileId).put("name", file.name()).put("profileId", file.profileId())
+          .put("source", file.source()).put("status", status).put("reason", reason)
+          .put("encoding", facts == null ? null : facts.encoding()).put("rows", rows).put("accepted", accepted)
+          .put("rejected", rejected).put("jobId", job).put("duplicateOf", duplicateOf).put("result", resultPath)
+          .put("errors", errors);
+    }
+
+    private Future<Void> rollback() {
+      if (tx == null) {
+        closeConnection();
+        return Future.succeededFuture();
+      }
+      Transaction open = tx;
+      tx = null;
+      return open.rollback().otherwiseEmpty().onComplete(v -> closeConnection()).mapEmpty();
+    }
+
+    private void closeConnection() {
+      if (conn != null) {
+        conn.close();
+        conn = null;
+      }
+      tx = null;
+    }
+
+    /** Anything unexpected (the database went away, a disk error): the file goes to error/ saying so. */
+    private Future<JsonObject> failed(Throwable e) {
+      log.warn("drop file {} of profile {} failed: {}", fileId, file.profileId(), e.toString());
+      String reason = e instanceof PgException pg && "23505".equals(pg.getSqlState())
+          ? "duplicate: the same content was processed for this profile at the same time, so it was not sent again"
+          : "Herald could not process the file (" + e.getMessage() + "), so nothing from it was sent: drop it again";
+      return rollback().compose(v -> finish("error", reason, 0, 0, 0, null, null, "nothing was sent"))
+          .recover(again -> Future.failedFuture(e));
+    }
+  }
+
+  private static String summaryText(long rows, long accepted, long rejected, String outcome) {
+    return rows + (rows == 1 ? " row: " : " rows: ") + accepted + " accepted, " + rejected + " rejected; " + outcome;
+  }
+
+  private void count(String status, long accepted, long rejected) {
+    Counter.builder("herald_drop_files").description("Drop files received, by how they ended").tag("status", status)
+        .register(registry).increment();
+    if (accepted > 0) {
+      rows("accepted").increment(accepted);
+    }
+    if (rejected > 0) {
+      rows("rejected").increment(rejected);
+    }
+  }
+
+  private Counter rows(String result) {
+    return Counter.builder("herald_ingest_rows").description("Rows read by ingest, by source and whether they were queued")
+        .tag("source", "drop").tag("result", result).register(registry);
+  }
+}

@@ -1,0 +1,86 @@
+package io.herald.drop;
+
+import io.herald.accounts.AccountStore;
+import io.herald.config.DropConfig;
+import io.herald.contacts.Fields;
+import io.herald.drop.ftp.DropFtpServer;
+import io.herald.jobs.JobStore;
+import io.herald.messages.MessageMeters;
+import io.herald.messages.MessageStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Everything Drop &amp; Go offers, built once: its verticle (FTP site and processing) and what its routes call. */
+public final class DropServices {
+  /** Files read at once; each holds one thread for as long as its file is being read. */
+  private static final int READER_THREADS = 2;
+
+  private final DropStore store;
+  private final DropProfiles profiles;
+  private final Keywords keywords;
+  private final DropReports reports;
+  private final HttpUploads uploads;
+  private final DropVerticle verticle;
+  private final FtpEndpoint endpoint;
+
+  public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, Fields contactFields,
+                      JobStore jobs, MessageStore messages, MessageMeters meters, int maxParts, Clock clock,
+                      MeterRegistry registry) {
+    this.store = new DropStore(pool);
+    KeywordStore keywordStore = new KeywordStore(pool);
+    DropFolders folders = new DropFolders(config.directory());
+    this.endpoint = new FtpEndpoint(config.linkHost(), config.port(), config.tls(), config.enabled());
+    this.profiles = new DropProfiles(vertx, store, accounts, contactFields, endpoint);
+    this.keywords = new Keywords(keywordStore);
+    this.reports = new DropReports(pool);
+    this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
+    ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, named("herald-drop-reader"));
+    DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, jobs, messages,
+        meters, folders, readers, maxParts, clock, registry);
+    this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders), clock),
+        endpoint, readers);
+  }
+
+  public DropStore store() {
+    return store;
+  }
+
+  public DropProfiles profiles() {
+    return profiles;
+  }
+
+  public Keywords keywords() {
+    return keywords;
+  }
+
+  public DropReports reports() {
+    return reports;
+  }
+
+  public HttpUploads uploads() {
+    return uploads;
+  }
+
+  /** Deploy once: it runs the FTP site (when enabled) and processes every received file. */
+  public DropVerticle verticle() {
+    return verticle;
+  }
+
+  public FtpEndpoint endpoint() {
+    return endpoint;
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,251 @@
+package io.herald.drop;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQL for Drop &amp; Go: the account switch, drop profiles, received files, conversation locks, and
+ * the contact fields a drop file saves. (Reports read in {@link DropReports}; keywords in
+ * {@link KeywordStore}.)
+ */
+public final class DropStore {
+  private static final String PROFILE_COLUMNS = """
+      p.id, p.account_id, p.name, p.username, p.password_hash, p.enabled, p.has_header, p.columns, p.template,
+      p.send_at_format, p.time_zone, p.conversation_lock, p.sender, p.created_at, p.updated_at""";
+
+  private static final String UPSERT_CONTACTS = """
+      INSERT INTO contacts (account_id, phone, first_name, last_name, email, time_zone, language, fields)
+      SELECT $1, p, fn, ln, e, tz, lang, coalesce(f::jsonb, '{}'::jsonb)
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+        AS u(p, fn, ln, e, tz, lang, f)
+      ON CONFLICT (account_id, phone) WHERE phone IS NOT NULL DO UPDATE
+        SET first_name = coalesce(excluded.first_name, contacts.first_name),
+            last_name = coalesce(excluded.last_name, contacts.last_name),
+            email = coalesce(excluded.email, contacts.email),
+            time_zone = coalesce(excluded.time_zone, contacts.time_zone),
+            language = coalesce(excluded.language, contacts.language),
+            fields = contacts.fields || excluded.fields,
+            updated_at = now()""";
+
+  private final Pool pool;
+
+  public DropStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** Whether Drop &amp; Go is on for the account; empty when there is no such account. */
+  public Future<Optional<Boolean>> dropEnabled(long accountId) {
+    return pool.preparedQuery("SELECT drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
+        .map(rows -> first(rows).map(r -> r.getBoolean(0)));
+  }
+
+  /** Turns the feature on or off; the account as operators see it, empty when there is none. */
+  public Future<Optional<JsonObject>> setDropEnabled(long accountId, boolean enabled) {
+    return pool.preparedQuery("UPDATE accounts SET drop_enabled = $2 WHERE id = $1 RETURNING id, name, drop_enabled")
+        .execute(Tuple.of(accountId, enabled)).map(rows -> first(rows).map(DropStore::account));
+  }
+
+  public Future<Optional<JsonObject>> account(long accountId) {
+    return pool.preparedQuery("SELECT id, name, drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
+        .map(rows -> first(rows).map(DropStore::account));
+  }
+
+  private static JsonObject account(Row r) {
+    return new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
+        .put("dropAndGo", r.getBoolean("drop_enabled"));
+  }
+
+  public Future<List<DropProfile>> profiles(long accountId) {
+    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + " FROM drop_profiles p WHERE p.account_id = $1 ORDER BY p.id")
+        .execute(Tuple.of(accountId)).map(rows -> {
+          List<DropProfile> list = new ArrayList<>();
+          rows.forEach(r -> list.add(profile(r)));
+          return list;
+        });
+  }
+
+  public Future<Optional<DropProfile>> profile(long accountId, long id) {
+    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + " FROM drop_profiles p WHERE p.id = $1 AND p.account_id = $2")
+        .execute(Tuple.of(id, accountId)).map(rows -> first(rows).map(DropStore::profile));
+  }
+
+  /** A profile with whether its account still has Drop &amp; Go on. */
+  public record Login(DropProfile profile, boolean accountEnabled) {
+    public boolean allowed() {
+      return accountEnabled && profile.settings().enabled();
+    }
+  }
+
+  public Future<Optional<Login>> login(String username) {
+    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + ", a.drop_enabled FROM drop_profiles p"
+            + " JOIN accounts a ON a.id = p.account_id WHERE lower(p.username) = lower($1)")
+        .execute(Tuple.of(username))
+        .map(rows -> first(rows).map(r -> new Login(profile(r), r.getBoolean("drop_enabled"))));
+  }
+
+  public Future<Optional<Login>> login(long profileId) {
+    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + ", a.drop_enabled FROM drop_profiles p"
+            + " JOIN accounts a ON a.id = p.account_id WHERE p.id = $1")
+        .execute(Tuple.of(profileId))
+        .map(rows -> first(rows).map(r -> new Login(profile(r), r.getBoolean("drop_enabled"))));
+  }
+
+  /** Whether the profile may still log in and drop files: it exists, is enabled, and its account has the feature. */
+  public Future<Boolean> allowed(long profileId) {
+    return pool.preparedQuery("""
+            SELECT p.enabled AND a.drop_enabled FROM drop_profiles p JOIN accounts a ON a.id = p.account_id
+            WHERE p.id = $1""")
+        .execute(Tuple.of(profileId)).map(rows -> first(rows).map(r -> r.getBoolean(0)).orElse(false));
+  }
+
+  public Future<Long> insertProfile(long accountId, ProfileSettings s, String passwordHash) {
+    return pool.preparedQuery("""
+            INSERT INTO drop_profiles (account_id, name, username, password_hash, enabled, has_header, columns, template,
+                                       send_at_format, time_zone, conversation_lock, sender)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id""")
+        .execute(Tuple.tuple().addLong(accountId).addString(s.name()).addString(s.username()).addString(passwordHash)
+            .addBoolean(s.enabled()).addBoolean(s.hasHeader()).addValue(s.columns().toStored()).addString(s.template())
+            .addString(s.sendAtFormat()).addString(s.timeZone()).addBoolean(s.conversationLock()).addString(s.sender()))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Writes the settings (and a new password hash when not null); false when there is no such profile. */
+  public Future<Boolean> updateProfile(long accountId, long id, ProfileSettings s, String passwordHash) {
+    return pool.preparedQuery("""
+            UPDATE drop_profiles SET name = $3, username = $4, password_hash = coalesce($5, password_hash), enabled = $6,
+                   has_header = $7, columns = $8, template = $9, send_at_format = $10, time_zone = $11,
+                   conversation_lock = $12, sender = $13, updated_at = now()
+            WHERE id = $1 AND account_id = $2""")
+        .execute(Tuple.tuple().addLong(id).addLong(accountId).addString(s.name()).addString(s.username())
+            .addString(passwordHash).addBoolean(s.enabled()).addBoolean(s.hasHeader()).addValue(s.columns().toStored())
+            .addString(s.template()).addString(s.sendAtFormat()).addString(s.timeZone()).addBoolean(s.conversationLock())
+            .addString(s.sender()))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  public Future<Boolean> setPassword(long accountId, long id, String passwordHash) {
+    return pool.preparedQuery("UPDATE drop_profiles SET password_hash = $3, updated_at = now() WHERE id = $1 AND account_id = $2")
+        .execute(Tuple.of(id, accountId, passwordHash)).map(rows -> rows.rowCount() > 0);
+  }
+
+  public Future<Boolean> deleteProfile(long accountId, long id) {
+    return pool.preparedQuery("DELETE FROM drop_profiles WHERE id = $1 AND account_id = $2")
+        .execute(Tuple.of(id, accountId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** A file as it arrives: the summary shows it as processing until it is finished. */
+  public Future<Long> insertFile(DropProfile profile, String name, String source, String stagedPath) {
+    return pool.preparedQuery("""
+            INSERT INTO drop_files (account_id, profile_id, profile_name, name, source, staged_path)
+            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""")
+        .execute(Tuple.of(profile.accountId(), profile.id(), profile.settings().name(), name, source, stagedPath))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The earlier processed file of this profile with the same content, if any. */
+  public record Earlier(long id, String name, Instant receivedAt) {}
+
+  public Future<Optional<Earlier>> processedWithContent(long profileId, String sha256) {
+    return pool.preparedQuery("""
+            SELECT id, name, received_at FROM drop_files
+            WHERE profile_id = $1 AND sha256 = $2 AND status = 'processed' ORDER BY id LIMIT 1""")
+        .execute(Tuple.of(profileId, sha256))
+        .map(rows -> first(rows).map(r -> new Earlier(r.getLong("id"), r.getString("name"),
+            r.getOffsetDateTime("received_at").toInstant())));
+  }
+
+  /** How a file ended. */
+  public record Finish(String status, String reason, long sizeBytes, String sha256, long rows, long accepted,
+                       long rejected, Long jobId, Long duplicateOf) {}
+
+  public Future<Void> finishFile(SqlClient client, long fileId, Finish f) {
+    return client.preparedQuery("""
+            UPDATE drop_files SET status = $2, reason = $3, size_bytes = $4, sha256 = $5, rows = $6, accepted = $7,
+                   rejected = $8, job_id = $9, duplicate_of = $10, staged_path = NULL, finished_at = now()
+            WHERE id = $1""")
+        .execute(Tuple.tuple().addLong(fileId).addString(f.status()).addString(f.reason()).addLong(f.sizeBytes())
+            .addString(f.sha256()).addLong(f.rows()).addLong(f.accepted()).addLong(f.rejected()).addLong(f.jobId())
+            .addLong(f.duplicateOf()))
+        .mapEmpty();
+  }
+
+  /** Files left half-done by a stop or crash. */
+  public record Unfinished(long id, long accountId, Long profileId, String name, String stagedPath) {}
+
+  public Future<List<Unfinished>> unfinished() {
+    return pool.query("SELECT id, account_id, profile_id, name, staged_path FROM drop_files WHERE status = 'processing'")
+        .execute().map(rows -> {
+          List<Unfinished> list = new ArrayList<>();
+          rows.forEach(r -> list.add(new Unfinished(r.getLong("id"), r.getLong("account_id"), r.getLong("profile_id"),
+              r.getString("name"), r.getString("staged_path"))));
+          return list;
+        });
+  }
+
+  /** Replies from the job's recipients to its sender belong to the job's account from now on. */
+  public Future<Void> lockConversations(SqlClient tx, long jobId) {
+    return tx.preparedQuery("""
+            INSERT INTO conversation_locks (sender, recipient, account_id, job_id)
+            SELECT sender, recipient, account_id, job_id FROM messages WHERE job_id = $1
+            ON CONFLICT (sender, recipient) DO UPDATE
+              SET account_id = excluded.account_id, job_id = excluded.job_id, locked_at = now()""")
+        .execute(Tuple.of(jobId)).mapEmpty();
+  }
+
+  /** Saves custom field values to the contacts with these phone numbers, creating the ones that do not exist. */
+  public Future<Void> saveContacts(SqlClient tx, long accountId, List<ContactValues> contacts) {
+    if (contacts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = contacts.size();
+    String[][] columns = new String[7][n];
+    for (int i = 0; i < n; i++) {
+      ContactValues c = contacts.get(i);
+      columns[0][i] = c.phone();
+      columns[1][i] = c.firstName();
+      columns[2][i] = c.lastName();
+      columns[3][i] = c.email();
+      columns[4][i] = c.timeZone();
+      columns[5][i] = c.language();
+      columns[6][i] = c.fields() == null ? null : c.fields().encode();
+    }
+    Tuple args = Tuple.tuple().addLong(accountId);
+    for (String[] column : columns) {
+      args.addValue(column);
+    }
+    return tx.preparedQuery(UPSERT_CONTACTS).execute(args).mapEmpty();
+  }
+
+  private static DropProfile profile(Row r) {
+    ProfileSettings settings = new ProfileSettings(r.getString("name"), r.getString("username"),
+        r.getBoolean("enabled"), r.getBoolean("has_header"),
+        ProfileColumns.fromStored(r.getJsonObject("columns")), r.getString("template"),
+        r.getString("send_at_format"), r.getString("time_zone"), r.getBoolean("conversation_lock"),
+        r.getString("sender"));
+    return new DropProfile(r.getLong("id"), r.getLong("account_id"), r.getString("password_hash"), settings,
+        instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("updated_at")));
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Optional<Row> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+}

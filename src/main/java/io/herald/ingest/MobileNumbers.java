@@ -1,0 +1,78 @@
+package io.herald.ingest;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
+
+/**
+ * Picks the number to text from the phone columns of one row: the first that is a valid number a
+ * text can reach. Numbers that are valid but can only be called (landlines, toll-free) are told
+ * apart from numbers that are not valid at all, so the row's reason can say which.
+ */
+public final class MobileNumbers {
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private MobileNumbers() {}
+
+  public enum Verdict { MOBILE, LANDLINE, INVALID, MISSING }
+
+  /**
+   * The outcome for one row. index is the candidate the verdict is about (the chosen mobile, the
+   * first landline, or the first non-blank invalid value; -1 when every candidate is blank); e164
+   * is set for MOBILE and LANDLINE.
+   */
+  public record Choice(Verdict verdict, int index, String e164) {}
+
+  public static Choice choose(List<String> candidates, String defaultRegion) {
+    int landline = -1;
+    String landlineE164 = null;
+    int invalid = -1;
+    for (int i = 0; i < candidates.size(); i++) {
+      String value = candidates.get(i);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      PhoneNumber number = parse(value.strip(), defaultRegion);
+      // the type says whether the number is valid too (UNKNOWN when not), so it is worked out once
+      PhoneNumberType type = number == null ? PhoneNumberType.UNKNOWN : UTIL.getNumberType(number);
+      if (type == PhoneNumberType.UNKNOWN) {
+        invalid = invalid < 0 ? i : invalid;
+        continue;
+      }
+      String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+      if (textable(type)) {
+        return new Choice(Verdict.MOBILE, i, e164);
+      }
+      if (landline < 0) {
+        landline = i;
+        landlineE164 = e164;
+      }
+    }
+    if (landline >= 0) {
+      return new Choice(Verdict.LANDLINE, landline, landlineE164);
+    }
+    return invalid >= 0 ? new Choice(Verdict.INVALID, invalid, null) : new Choice(Verdict.MISSING, -1, null);
+  }
+
+  /** Where the numbering plan cannot tell a mobile from a fixed line (as in North America), a text may reach it. */
+  private static boolean textable(PhoneNumberType type) {
+    return switch (type) {
+      case MOBILE, FIXED_LINE_OR_MOBILE, PERSONAL_NUMBER, VOIP, PAGER -> true;
+      default -> false;
+    };
+  }
+
+  private static PhoneNumber parse(String input, String region) {
+    if (input.length() > 64) {
+      return null;
+    }
+    try {
+      return UTIL.parse(input, region);
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.herald.web;
+
+import static io.herald.web.Http.json;
+
+import io.herald.accounts.Principal;
+import io.herald.api.ApiException;
+import io.herald.drop.DropStore;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/** Accounts as operators steer them: for now, turning Drop &amp; Go on and off. */
+public final class AccountRoutes implements Routes {
+  private final DropStore drop;
+
+  public AccountRoutes(DropStore drop) {
+    this.drop = drop;
+  }
+
+  @Override
+  public void mount(Router router) {
+    // an operator, or a user of that very account
+    router.get("/api/v1/accounts/:id").handler(Http.safe(ctx -> {
+      long id = Http.id(ctx, "id", "account");
+      Principal p = Http.principal(ctx);
+      if (!p.isOperator() && (p.accountId() == null || p.accountId() != id)) {
+        throw ApiException.notFound("account");
+      }
+      drop.account(id)
+          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
+          .onFailure(ctx::fail);
+    }));
+    router.patch("/api/v1/accounts/:id").handler(Http.readBody()).handler(Http.operators(Http.safe(ctx -> {
+      long id = Http.id(ctx, "id", "account");
+      JsonObject body = Http.body(ctx);
+      for (String key : body.fieldNames()) {
+        if (!key.equals("dropAndGo")) {
+          throw ApiException.badField(key, "unknown field " + key + " (an account's dropAndGo can be changed)", null);
+        }
+      }
+      if (!(body.getValue("dropAndGo") instanceof Boolean on)) {
+        throw ApiException.badField("dropAndGo", "dropAndGo must be true or false", String.valueOf(body.getValue("dropAndGo")));
+      }
+      drop.setDropEnabled(id, on)
+          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
+          .onFailure(ctx::fail);
+    })));
+  }
+}
