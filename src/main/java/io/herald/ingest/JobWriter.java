@@ -38,6 +38,7 @@ public final class JobWriter {
   private final SeenNumbers seen = new SeenNumbers();
   private final List<NewMessage> batch = new ArrayList<>(BATCH);
   private final List<Long> batchRows = new ArrayList<>(BATCH);
+  private Future<Void> writing = Future.succeededFuture();
   private final List<Rejection> rejections = new ArrayList<>();
   private long accepted;
   private long rejected;
@@ -66,11 +67,30 @@ public final class JobWriter {
       batchRows.add(row.row());
       accepted++;
     }
-    return batch.size() >= BATCH ? flush() : Future.succeededFuture();
+    if (batch.size() < BATCH) {
+      return Future.succeededFuture();
+    }
+    // one batch is written while the next is read and checked: the caller waits only for the one before
+    Future<Void> previous = writing;
+    writeBatch();
+    return previous;
   }
 
   public Future<Summary> finish() {
-    return flush().map(v -> new Summary(jobId, accepted, rejected, List.copyOf(rejections)));
+    writeBatch();
+    return writing.map(v -> new Summary(jobId, accepted, rejected, List.copyOf(rejections)));
+  }
+
+  /** Queues the rows batched so far to be written after the batch before them. */
+  private void writeBatch() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<NewMessage> rowsToWrite = List.copyOf(batch);
+    List<Long> rowNumbers = List.copyOf(batchRows);
+    batch.clear();
+    batchRows.clear();
+    writing = writing.compose(v -> write(rowsToWrite, rowNumbers));
   }
 
   /** What one job's rows came to. rejections holds the first thousand. */
@@ -88,14 +108,7 @@ public final class JobWriter {
   }
 
   /** Writes the batch, less the numbers that opted out: a suppressed address receives nothing. */
-  private Future<Void> flush() {
-    if (batch.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    List<NewMessage> writing = List.copyOf(batch);
-    List<Long> rows = List.copyOf(batchRows);
-    batch.clear();
-    batchRows.clear();
+  private Future<Void> write(List<NewMessage> writing, List<Long> rows) {
     String[] numbers = writing.stream().map(NewMessage::recipient).toArray(String[]::new);
     return tx.preparedQuery("SELECT address FROM suppressions WHERE account_id = $1 AND address = ANY($2)")
         .execute(io.vertx.sqlclient.Tuple.tuple().addLong(account.id()).addValue(numbers))
