@@ -1,59 +1,45 @@
 'use strict';
-// Shared by the Sent Log and the Drop & Go Summary: a report route with filters, paging and CSV.
-// Until that route exists on this server, the page lists jobs with their per-job reports instead.
+// Shared by the Sent Log and the Drop & Go Summary: a report route with date filters, paging and
+// the whole range as CSV. columns are {label, value(row)}; params are extra filters from the URL.
 const ReportPage = (() => {
-  async function build(main, { route, kind, empty }) {
+  const PAGE_SIZE = 50;
+
+  async function build(main, { route, columns, empty, params }) {
     const { el } = Herald;
-    const from = el('input', { id: 'from', type: 'date' });
-    const to = el('input', { id: 'to', type: 'date' });
-    const q = el('input', { id: 'q', type: 'search' });
-    const view = el('div', { id: 'report' });
+    const from = el('input', { id: 'from', type: 'date', value: Herald.param('from') });
+    const to = el('input', { id: 'to', type: 'date', value: Herald.param('to') });
+    const view = el('div', { id: 'report', 'aria-live': 'polite' });
     const state = { page: 1 };
-    const filters = el('form', { class: 'inline card' }, Herald.field('From', from), Herald.field('To', to), Herald.field('Search', q),
+    const filters = el('form', { class: 'inline card', id: 'filters' },
+      Herald.field('From (' + Herald.zoneName() + ')', from), Herald.field('To (included)', to),
       el('button', { type: 'submit', class: 'primary' }, 'Show'));
     filters.addEventListener('submit', e => { e.preventDefault(); state.page = 1; load(); });
     main.append(filters, view);
 
-    function query() {
-      const p = new URLSearchParams({ page: state.page, pageSize: 50 });
+    function query(paged) {
+      const p = new URLSearchParams(paged ? { page: state.page, pageSize: PAGE_SIZE } : {});
       if (from.value) p.set('from', from.value);
       if (to.value) p.set('to', to.value);
-      if (q.value) p.set('q', q.value);
+      for (const name of params || []) if (Herald.param(name)) p.set(name, Herald.param(name));
       return p;
     }
 
     async function load() {
+      let rows;
       try {
-        const r = await Herald.get(route + '?' + query());
-        const rows = r.rows || r.messages || r.drops || r.items || [];
-        const keys = rows.length ? Object.keys(rows[0]) : [];
-        view.replaceChildren(el('div', { class: 'actions' }, el('a', { href: Herald.withAccount(route + '.csv?' + query()) }, 'Download CSV')),
-          Herald.table(keys.map(k => ({ label: k, value: row => /At$|^at$|time/i.test(k) && row[k] ? Herald.time(row[k]) : String(row[k] ?? '') })), rows, empty),
-          el('div', { class: 'pager' }, el('button', { type: 'button', disabled: state.page <= 1, onclick: () => { state.page--; load(); } }, 'Previous'),
-            el('span', {}, 'Page ' + state.page), el('button', { type: 'button', disabled: rows.length < 50, onclick: () => { state.page++; load(); } }, 'Next')));
+        const r = await Herald.get(route + '?' + query(true));
+        rows = r.drops || r.messages;
       } catch (e) {
-        if (e.status !== 404) throw e;
-        await fallback();
+        view.replaceChildren(Herald.errorBox(e));
+        return;
       }
-    }
-
-    /** The jobs this report would cover, each with its own CSV report. */
-    async function fallback() {
-      const { jobs } = await Herald.get('/api/v1/jobs?limit=200' + (kind ? '' : ''));
-      const shown = jobs.filter(j => !kind || j.kind === kind).filter(j => {
-        const day = (j.createdAt || '').slice(0, 10);
-        return (!from.value || day >= from.value) && (!to.value || day <= to.value)
-          && (!q.value || (j.name || '').toLowerCase().includes(q.value.toLowerCase()));
-      });
-      view.replaceChildren(el('p', { class: 'muted' }, 'Per-job reports:'), Herald.table([
-        { label: 'Job', value: j => el('a', { href: 'job.html?id=' + j.id }, j.name || ('Job ' + j.id)) },
-        { label: 'Status', value: j => Herald.statusBadge(j.status) },
-        { label: 'Messages', value: j => String(j.total) },
-        { label: 'Delivered', value: j => String(j.counts.delivered || 0) },
-        { label: 'Failed', value: j => String((j.counts.failed || 0) + (j.counts.undeliverable || 0) + (j.counts.expired || 0)) },
-        { label: 'Created', value: j => Herald.time(j.createdAt) },
-        { label: 'Report', value: j => el('a', { href: Herald.withAccount('/api/v1/jobs/' + j.id + '/report.csv') }, 'CSV') },
-      ], shown, empty));
+      view.replaceChildren(
+        el('div', { class: 'actions' }, el('a', { id: 'csv', href: Herald.withAccount(route + '.csv?' + query(false)), download: '' }, 'Download CSV (whole period)')),
+        Herald.table(columns, rows, state.page > 1 ? 'No more lines.' : empty),
+        el('div', { class: 'pager' },
+          el('button', { type: 'button', id: 'previous', disabled: state.page <= 1, onclick: () => { state.page--; load(); } }, 'Previous'),
+          el('span', { id: 'page' }, 'Page ' + state.page),
+          el('button', { type: 'button', id: 'next', disabled: rows.length < PAGE_SIZE, onclick: () => { state.page++; load(); } }, 'Next')));
     }
     await load();
   }
