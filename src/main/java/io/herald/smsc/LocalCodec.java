@@ -3,11 +3,14 @@ package io.herald.smsc;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
-/** Passes immutable records over the local event bus by reference; they never leave the JVM. */
-final class LocalCodec<T> implements MessageCodec<T, T> {
+/**
+ * Passes immutable records over the local event bus by reference. They never leave the JVM, so
+ * there is no wire form: Herald runs as one process and its event bus is not clustered.
+ */
+public final class LocalCodec<T> implements MessageCodec<T, T> {
   private final Class<T> type;
 
-  LocalCodec(Class<T> type) {
+  public LocalCodec(Class<T> type) {
     this.type = type;
   }
 

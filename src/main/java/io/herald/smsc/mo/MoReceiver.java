@@ -88,7 +88,7 @@ public final class MoReceiver extends VerticleBase {
    */
   public static void registerCodec(Vertx vertx) {
     try {
-      vertx.eventBus().registerDefaultCodec(MoFragment.class, new FragmentCodec());
+      vertx.eventBus().registerDefaultCodec(MoFragment.class, new io.herald.smsc.LocalCodec<>(MoFragment.class));
     } catch (IllegalStateException alreadyRegistered) {
       // registered by an earlier call: nothing to do
     }
