@@ -28,7 +28,7 @@ public final class JobStore {
       j.id, j.account_id, j.kind, j.name, j.lane, j.status, j.sender, j.schedule, j.start_at, j.end_at,
       j.created_at, j.started_at, j.finished_at,
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
-       FROM job_counts c WHERE c.job_id = j.id) AS counts""";
+       FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
 
   private final Pool pool;
 
@@ -128,9 +128,10 @@ public final class JobStore {
   /** Running jobs (with how many they have queued), and accounts with queued messages outside any job. */
   public Future<List<io.herald.dispatch.Unit>> activeUnits() {
     return pool.query("""
-            SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone, coalesce(c.n, 0) AS queued
+            SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone,
+                   (SELECT coalesce(sum(c.n), 0) FROM job_counts c WHERE c.job_id = j.id AND c.state = 'queued')::bigint
+                     AS queued
             FROM jobs j JOIN accounts a ON a.id = j.account_id
-              LEFT JOIN job_counts c ON c.job_id = j.id AND c.state = 'queued'
             WHERE j.status = 'running'
             UNION ALL
             SELECT NULL, d.account_id, d.lane, NULL, NULL, NULL, a.time_zone, d.n
@@ -158,7 +159,7 @@ public final class JobStore {
     return pool.preparedQuery("""
             UPDATE jobs j SET status = 'completed', finished_at = now()
             WHERE j.id = ANY($1) AND j.status IN ('running', 'paused')
-              AND NOT EXISTS (SELECT 1 FROM job_counts c WHERE c.job_id = j.id AND c.state = ANY($2) AND c.n > 0)
+              AND (SELECT coalesce(sum(c.n), 0) FROM job_counts c WHERE c.job_id = j.id AND c.state = ANY($2)) = 0
             RETURNING j.id""")
         .execute(Tuple.tuple().addValue(jobIds.toArray(Long[]::new)).addValue(ACTIVE.toArray(String[]::new)))
         .map(rows -> {

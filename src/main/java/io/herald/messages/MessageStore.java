@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * SQL for messages, their parts, their events and held receipts. Every write is one statement per
- * batch (arrays + unnest), and a state change writes its event in the same statement.
+ * batch (arrays + unnest), and a state change that is not plain progress writes its event in the
+ * same statement (see EVENTS).
  */
 public final class MessageStore {
   private static final String INSERT = """
@@ -28,8 +29,7 @@ public final class MessageStore {
         SELECT a, j, l, s, r, b, e, g, coalesce(nb, now()), tz, n
         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
                     $7::text[], $8::smallint[], $9::timestamptz[], $10::text[], $11::text[]) AS x(a, j, l, s, r, b, e, g, nb, tz, n)
-        RETURNING id),
-      e AS (INSERT INTO message_events (message_id, state) SELECT id, 'queued' FROM m)
+        RETURNING id)
       SELECT id FROM m ORDER BY id""";
 
   /** Up to a quota of due messages from each job, and from each account's job-less messages in the lane. */
@@ -77,7 +77,8 @@ public final class MessageStore {
                not_before = coalesce(r.retry_at, m.not_before), error_code = r.code, error_detail = r.detail
         FROM r WHERE m.id = r.id AND m.state = 'sending'
         RETURNING m.id, m.job_id, m.state, m.smsc, r.detail),
-      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u),
+      -- a submit is history the parts already hold (see EVENTS); retries, failures and cancels are not
+      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u WHERE state <> 'submitted'),
       p AS (
         INSERT INTO message_parts (message_id, seq, smsc, smsc_message_id)
         SELECT * FROM unnest($8::bigint[], $9::smallint[], $10::text[], $11::text[])
@@ -134,8 +135,8 @@ public final class MessageStore {
         FROM agg WHERE m.id = agg.message_id AND m.state = 'submitted'
           -- every part that went out (a message_payload submit is one part for many segments)
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
-        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail),
-      e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, error_detail FROM u)
+        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail)
+      -- the final state is history the message and its parts already hold (see EVENTS)
       SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state FROM a
       UNION ALL
       SELECT 'settled', smsc, NULL, id, job_id, state FROM u""";
@@ -160,6 +161,26 @@ public final class MessageStore {
       e AS (INSERT INTO message_events (message_id, state, detail)
             SELECT id, 'queued', 'lease expired: returned to the queue' FROM u)
       SELECT count(*) FROM u""";
+
+  /**
+   * A message's history. The common steps are not written as events (three rows a message was the
+   * largest write of dispatch): queued is the message's creation, submitted its parts going out and
+   * the final state a receipt settled is the message's last change. Everything else (retries, failures, skips,
+   * cancels, leases returned) is an event row.
+   */
+  private static final String EVENTS = """
+      SELECT state, at, detail FROM (
+        SELECT 'queued' AS state, m.created_at AS at, NULL AS detail, 0 AS rank, 0::bigint AS id
+        FROM messages m WHERE m.id = $1
+        UNION ALL
+        SELECT state, at, detail, 1, id FROM message_events WHERE message_id = $1
+        UNION ALL
+        SELECT 'submitted', min(p.submitted_at), NULL, 2, 0 FROM message_parts p WHERE p.message_id = $1
+        HAVING count(*) > 0
+        UNION ALL
+        SELECT m.state, m.updated_at, m.error_detail, 3, 0
+        FROM messages m WHERE m.id = $1 AND m.state IN ('delivered', 'undeliverable', 'expired')) h
+      ORDER BY at, rank, id""";
 
   private final Pool pool;
   /** Receipts in receipts_unmatched; -1 until counted at start. */
@@ -574,7 +595,7 @@ public final class MessageStore {
   }
 
   private Future<JsonArray> events(long id) {
-    return pool.preparedQuery("SELECT state, at, detail FROM message_events WHERE message_id = $1 ORDER BY id")
+    return pool.preparedQuery(EVENTS)
         .execute(Tuple.of(id))
         .map(rows -> {
           JsonArray events = new JsonArray();

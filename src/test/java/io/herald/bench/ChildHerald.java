@@ -21,7 +21,7 @@ final class ChildHerald implements AutoCloseable {
     java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, heap));
     String jfr = System.getenv("HERALD_BENCH_JFR"); // a file name: record the daemon with Flight Recorder
     if (jfr != null && !jfr.isBlank()) {
-      command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+      command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=" + System.getenv().getOrDefault("HERALD_BENCH_JFC", "profile"));
     }
     command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "io.herald.Herald", "--config", file.toString()));
     this.process = new ProcessBuilder(command)
