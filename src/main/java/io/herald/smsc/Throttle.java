@@ -12,6 +12,9 @@ final class Throttle {
   private static final long SECOND_NANOS = 1_000_000_000L;
   // releases are a little ahead of their arrival at the SMSC; keep a margin for that jitter
   private static final long WINDOW_NANOS = SECOND_NANOS + 3_000_000L;
+  // a submit released late (a busy core, a pause) may make up for the lost time, up to this much;
+  // the sliding second still caps every second at tps
+  private static final long CATCH_UP_NANOS = 20_000_000L;
 
   private final int tps;
   private final long[] released; // ring of the last tps release times
@@ -42,7 +45,7 @@ final class Throttle {
         if (earliest <= now) {
           released[oldest] = now;
           oldest = (oldest + 1) % tps;
-          nextSlot = Math.max(nextSlot, now - intervalNanos()) + intervalNanos();
+          nextSlot = Math.max(nextSlot, now - Math.max(CATCH_UP_NANOS, intervalNanos())) + intervalNanos();
           return;
         }
         wait = earliest - now;
