@@ -224,7 +224,7 @@ final class ProfileRows {
     if (!distinct.add(e164)) {
       return reject(row, phoneColumn, candidates.get(choice.index()), "duplicate: " + e164 + " is already in this file");
     }
-    RecipientRow recipient = new RecipientRow(row, e164, text, null, name, zoneName, when);
+    RecipientRow recipient = new RecipientRow(row, e164, text, null, name, zoneName, when, true);
     return new MappedRow(recipient, encoded.encoding().name(), encoded.segments(),
         contact == null ? null : contact.values(), null);
   }

@@ -133,10 +133,10 @@ public final class JobWriter {
   }
 
   private NewMessage validate(RecipientRow row) {
-    String e164 = PhoneNumbers.toE164(row.to(), account.defaultRegion()).orElse(null);
     if (row.to() == null || row.to().isBlank()) {
       return reject(row, "to", null, "phone number is missing");
     }
+    String e164 = row.toChecked() ? row.to() : PhoneNumbers.toE164(row.to(), account.defaultRegion()).orElse(null);
     if (e164 == null) {
       return reject(row, "to", row.to(), "invalid phone number");
     }
