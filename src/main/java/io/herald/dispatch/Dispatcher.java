@@ -85,6 +85,10 @@ public final class Dispatcher extends VerticleBase {
   private boolean claiming;
   private boolean pumpAgain;
   private boolean refreshing;
+  /** A wake-up came while the queue was being read: read it again, it may have missed what woke us. */
+  private boolean refreshAgain;
+  /** The urgent lanes were claimed past a full ready queue and had nothing due: not again until the next read. */
+  private boolean urgentDrained;
   private boolean writingResults;
   private boolean writingReceipts;
   private boolean quiescing;
@@ -177,11 +181,17 @@ public final class Dispatcher extends VerticleBase {
   // ---- what is waiting ----
 
   private void refreshThenPump() {
-    if (refreshing || quiescing) {
+    if (quiescing) {
+      pump();
+      return;
+    }
+    if (refreshing) {
+      refreshAgain = true;
       pump();
       return;
     }
     refreshing = true;
+    refreshAgain = false;
     jobs.activeUnits().compose(units -> accounts.senderLimits().map(limits -> {
       senderLimits = limits;
       jobUnits.clear();
@@ -200,12 +210,16 @@ public final class Dispatcher extends VerticleBase {
       return units;
     })).onComplete(ar -> {
       refreshing = false;
+      urgentDrained = false;
       if (ar.failed()) {
         databaseTrouble("cannot read the queue", ar.cause());
       } else {
         databaseBack();
       }
       pump();
+      if (refreshAgain && ar.succeeded()) {
+        refreshThenPump();
+      }
     });
   }
 
@@ -216,18 +230,24 @@ public final class Dispatcher extends VerticleBase {
     refill();
   }
 
-  /** Hands claimed messages to the connections while their windows have room, most urgent lane first. */
+  /**
+   * Hands claimed messages to the connections while their windows have room, most urgent lane first.
+   * Bulk leaves a twentieth of the window free: otherwise a reply waits for a slot until the next
+   * group commit releases a batch of them.
+   */
   private void handOut() {
     if (quiescing) {
       return;
     }
     Instant now = clock.instant();
-    while (smscs.freeWindow() - unwritten > 0) {
+    int reserve = smscs.totalWindow() / 20;
+    int free;
+    while ((free = smscs.freeWindow() - unwritten) > 0) {
       int lane = 0;
       while (lane < LANES.size() && ready.get(lane).isEmpty()) {
         lane++;
       }
-      if (lane == LANES.size()) {
+      if (lane == LANES.size() || (lane == LANES.size() - 1 && free <= reserve)) {
         return;
       }
       hand(ready.get(lane).poll(), lane, now);
@@ -248,14 +268,25 @@ public final class Dispatcher extends VerticleBase {
     }
     int readyCount = ready.stream().mapToInt(java.util.ArrayDeque::size).sum();
     int want = Math.min(config.batchSize(), smscs.totalWindow() - readyCount);
+    // a window of bulk claimed ahead must not keep a reply or an alert waiting for room: the lanes
+    // before the last are claimed whenever they have work, and go out first
+    int lanes = LANES.size();
+    if (want <= 0 && !urgentDrained && urgentWork()) {
+      want = Math.min(config.batchSize(), smscs.totalWindow());
+      lanes = LANES.size() - 1;
+    }
     if (want <= 0) {
       return;
     }
     claiming = true;
     pumpAgain = false;
     Instant now = clock.instant();
-    claimLanes(0, want, now, 0).onComplete(ar -> {
+    boolean urgentOnly = lanes < LANES.size();
+    claimLanes(0, lanes, want, now, 0).onComplete(ar -> {
       claiming = false;
+      if (urgentOnly && ar.succeeded() && ar.result() == 0) {
+        urgentDrained = true;
+      }
       if (ar.failed()) {
         databaseTrouble("cannot claim messages", ar.cause());
         return;
@@ -268,15 +299,25 @@ public final class Dispatcher extends VerticleBase {
     });
   }
 
-  /** Claims lane by lane, most urgent first, each taking what the ones before left. */
-  private Future<Integer> claimLanes(int laneIndex, int capacity, Instant now, int claimedSoFar) {
-    if (laneIndex >= LANES.size() || capacity <= 0) {
+  /** Whether a lane more urgent than bulk has messages queued. */
+  private boolean urgentWork() {
+    for (int lane = 0; lane < LANES.size() - 1; lane++) {
+      if (unitsByLane.containsKey(LANES.get(lane))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Claims lane by lane, most urgent first (the first laneCount lanes), each taking what the ones before left. */
+  private Future<Integer> claimLanes(int laneIndex, int laneCount, int capacity, Instant now, int claimedSoFar) {
+    if (laneIndex >= laneCount || capacity <= 0) {
       return Future.succeededFuture(claimedSoFar);
     }
     String lane = LANES.get(laneIndex);
     List<Quota> quotas = quotas(unitsByLane.getOrDefault(lane, List.of()), capacity, now);
     if (quotas.isEmpty()) {
-      return claimLanes(laneIndex + 1, capacity, now, claimedSoFar);
+      return claimLanes(laneIndex + 1, laneCount, capacity, now, claimedSoFar);
     }
     return store.claim(lane, quotas, now, config.leaseSeconds()).compose(claimed -> {
       List<Transition> skipped = new ArrayList<>();
@@ -295,7 +336,7 @@ public final class Dispatcher extends VerticleBase {
       sendable.forEach(m -> leased.add(m.id()));
       ready.get(laneIndex).addAll(interleave(sendable));
       handOut();
-      return claimLanes(laneIndex + 1, capacity - claimed.size(), now, claimedSoFar + claimed.size());
+      return claimLanes(laneIndex + 1, laneCount, capacity - claimed.size(), now, claimedSoFar + claimed.size());
     });
   }
 

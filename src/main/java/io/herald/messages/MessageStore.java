@@ -276,7 +276,7 @@ public final class MessageStore {
   /** Extends the leases of messages still on their way, so a slow moment does not send them twice. */
   public Future<Integer> renewLeases(List<Long> ids, Instant now, int leaseSeconds) {
     return pool.preparedQuery("""
-            UPDATE messages SET lease_until = $2 + make_interval(secs => $3)
+            UPDATE messages SET lease_until = $2::timestamptz + make_interval(secs => $3)
             WHERE id = ANY($1) AND state = 'sending'""")
         .execute(Tuple.tuple().addValue(ids.toArray(Long[]::new)).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
             .addInteger(leaseSeconds))

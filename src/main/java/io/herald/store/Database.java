@@ -72,9 +72,7 @@ public final class Database {
   public Pool pool(Vertx vertx, int size) {
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(size).setName("herald"))
-        .connectingTo(connectOptions().setPipeliningLimit(256).setReconnectAttempts(0)
-            // parsed and planned once per connection: the hot statements are large and run thousands of times
-            .setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(512))
+        .connectingTo(connectOptions().setPipeliningLimit(256).setReconnectAttempts(0))
         .using(vertx)
         .build();
   }

@@ -51,6 +51,16 @@ public final class PriorityBench {
             millis.add(Duration.between(queued, s.receivedAt()).toNanos() / 1e6);
           }
         }
+        if (System.getenv("HERALD_BENCH_SERIES") != null) {
+          System.out.println("in order of sending (ms): " + millis.stream().map(m -> String.valueOf(Math.round(m))).toList());
+          List<Instant> at = smsc.submits().stream().map(CloudhopperSmsc.Submit::receivedAt).sorted().toList();
+          for (int i = 1; i < at.size(); i++) {
+            long gap = Duration.between(at.get(i - 1), at.get(i)).toMillis();
+            if (gap > 100) {
+              System.out.println("no submit at the SMSC for " + gap + " ms after submit " + i);
+            }
+          }
+        }
         Collections.sort(millis);
         long bulkSent = smsc.submits().stream().filter(s -> !queuedAt.containsKey(s.destination())).count();
         System.out.println("| figure | value |");
