@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A Herald daemon in its own process, as an operator runs it, for benchmarks that measure the daemon alone. */
 final class ChildHerald implements AutoCloseable {
+  private static final Path JAR = Path.of("target/herald.jar");
+  private static final Path ARCHIVE = Path.of("target/herald.jsa");
   private final Process process;
   final int httpPort;
 
@@ -23,11 +25,25 @@ final class ChildHerald implements AutoCloseable {
     if (jfr != null && !jfr.isBlank()) {
       command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=" + System.getenv().getOrDefault("HERALD_BENCH_JFC", "profile"));
     }
-    command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "io.herald.Herald", "--config", file.toString()));
+    command.add(classDataSharing());
+    command.addAll(java.util.List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", JAR.toString(), "--config",
+        file.toString()));
     this.process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(new File("target/bench-" + name + ".log"))
         .start();
+  }
+
+  /**
+   * The jar as scripts/run starts it, with its class-data-sharing archive: the first daemon after a
+   * build records it when it stops, the ones after it map it.
+   */
+  private static String classDataSharing() throws IOException {
+    if (Files.exists(ARCHIVE) && Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+      return "-XX:SharedArchiveFile=" + ARCHIVE;
+    }
+    Files.deleteIfExists(ARCHIVE);
+    return "-XX:ArchiveClassesAtExit=" + ARCHIVE;
   }
 
   long pid() {
