@@ -242,7 +242,7 @@ public final class Dispatcher extends VerticleBase {
     Instant now = clock.instant();
     int reserve = smscs.totalWindow() / 20;
     int free;
-    while ((free = smscs.freeWindow() - unwritten) > 0) {
+    while ((free = freeSlots()) > 0) {
       int lane = 0;
       while (lane < LANES.size() && ready.get(lane).isEmpty()) {
         lane++;
@@ -411,6 +411,17 @@ public final class Dispatcher extends VerticleBase {
   }
 
   // ---- handing over ----
+
+  /**
+   * Window slots free for another submit. A slot is held from hand-out until the outcome is written,
+   * and this is what bounds what a crash can send twice. The connections free a slot when the
+   * submit_sm_resp arrives, on their own thread, a moment before the outcome reaches this event
+   * loop: counting only by them let a hand-out slip into that moment. submitting and unwritten
+   * change together on this event loop, so their sum never lags.
+   */
+  private int freeSlots() {
+    return Math.min(smscs.freeWindow(), smscs.totalWindow() - submitting) - unwritten;
+  }
 
   private void hand(ClaimedMessage message, int laneRank, Instant now) {
     Unit unit = message.jobId() == null ? null : jobUnits.get(message.jobId());
