@@ -87,8 +87,6 @@ public final class Dispatcher extends VerticleBase {
   private boolean refreshing;
   /** A wake-up came while the queue was being read: read it again, it may have missed what woke us. */
   private boolean refreshAgain;
-  /** The urgent lanes were claimed past a full ready queue and had nothing due: not again until the next read. */
-  private boolean urgentDrained;
   private boolean writingResults;
   private boolean writingReceipts;
   private boolean quiescing;
@@ -210,7 +208,6 @@ public final class Dispatcher extends VerticleBase {
       return units;
     })).onComplete(ar -> {
       refreshing = false;
-      urgentDrained = false;
       if (ar.failed()) {
         databaseTrouble("cannot read the queue", ar.cause());
       } else {
@@ -268,25 +265,14 @@ public final class Dispatcher extends VerticleBase {
     }
     int readyCount = ready.stream().mapToInt(java.util.ArrayDeque::size).sum();
     int want = Math.min(config.batchSize(), smscs.totalWindow() - readyCount);
-    // a window of bulk claimed ahead must not keep a reply or an alert waiting for room: the lanes
-    // before the last are claimed whenever they have work, and go out first
-    int lanes = LANES.size();
-    if (want <= 0 && !urgentDrained && urgentWork()) {
-      want = Math.min(config.batchSize(), smscs.totalWindow());
-      lanes = LANES.size() - 1;
-    }
     if (want <= 0) {
       return;
     }
     claiming = true;
     pumpAgain = false;
     Instant now = clock.instant();
-    boolean urgentOnly = lanes < LANES.size();
-    claimLanes(0, lanes, want, now, 0).onComplete(ar -> {
+    claimLanes(0, want, now, 0).onComplete(ar -> {
       claiming = false;
-      if (urgentOnly && ar.succeeded() && ar.result() == 0) {
-        urgentDrained = true;
-      }
       if (ar.failed()) {
         databaseTrouble("cannot claim messages", ar.cause());
         return;
@@ -299,25 +285,15 @@ public final class Dispatcher extends VerticleBase {
     });
   }
 
-  /** Whether a lane more urgent than bulk has messages queued. */
-  private boolean urgentWork() {
-    for (int lane = 0; lane < LANES.size() - 1; lane++) {
-      if (unitsByLane.containsKey(LANES.get(lane))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Claims lane by lane, most urgent first (the first laneCount lanes), each taking what the ones before left. */
-  private Future<Integer> claimLanes(int laneIndex, int laneCount, int capacity, Instant now, int claimedSoFar) {
-    if (laneIndex >= laneCount || capacity <= 0) {
+  /** Claims lane by lane, most urgent first, each taking what the ones before left. */
+  private Future<Integer> claimLanes(int laneIndex, int capacity, Instant now, int claimedSoFar) {
+    if (laneIndex >= LANES.size() || capacity <= 0) {
       return Future.succeededFuture(claimedSoFar);
     }
     String lane = LANES.get(laneIndex);
     List<Quota> quotas = quotas(unitsByLane.getOrDefault(lane, List.of()), capacity, now);
     if (quotas.isEmpty()) {
-      return claimLanes(laneIndex + 1, laneCount, capacity, now, claimedSoFar);
+      return claimLanes(laneIndex + 1, capacity, now, claimedSoFar);
     }
     return store.claim(lane, quotas, now, config.leaseSeconds()).compose(claimed -> {
       List<Transition> skipped = new ArrayList<>();
@@ -336,7 +312,7 @@ public final class Dispatcher extends VerticleBase {
       sendable.forEach(m -> leased.add(m.id()));
       ready.get(laneIndex).addAll(interleave(sendable));
       handOut();
-      return claimLanes(laneIndex + 1, laneCount, capacity - claimed.size(), now, claimedSoFar + claimed.size());
+      return claimLanes(laneIndex + 1, capacity - claimed.size(), now, claimedSoFar + claimed.size());
     });
   }
 
