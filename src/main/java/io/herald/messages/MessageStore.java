@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * SQL for messages, their parts, their events and held receipts. Every write is one statement per
  * batch (arrays + unnest), and a state change that is not plain progress writes its event in the
- * same statement (see EVENTS).
+ * same statement (see history).
  */
 public final class MessageStore {
   private static final String INSERT = """
@@ -77,7 +77,7 @@ public final class MessageStore {
                not_before = coalesce(r.retry_at, m.not_before), error_code = r.code, error_detail = r.detail
         FROM r WHERE m.id = r.id AND m.state = 'sending'
         RETURNING m.id, m.job_id, m.state, m.smsc, r.detail),
-      -- a submit is history the parts already hold (see EVENTS); retries, failures and cancels are not
+      -- a submit is history the parts already hold (see history); retries, failures and cancels are not
       e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u WHERE state <> 'submitted'),
       p AS (
         INSERT INTO message_parts (message_id, seq, smsc, smsc_message_id)
@@ -136,7 +136,7 @@ public final class MessageStore {
           -- every part that went out (a message_payload submit is one part for many segments)
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
         RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail)
-      -- the final state is history the message and its parts already hold (see EVENTS)
+      -- the final state is history the message already holds (see history)
       SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state FROM a
       UNION ALL
       SELECT 'settled', smsc, NULL, id, job_id, state FROM u""";
@@ -161,26 +161,6 @@ public final class MessageStore {
       e AS (INSERT INTO message_events (message_id, state, detail)
             SELECT id, 'queued', 'lease expired: returned to the queue' FROM u)
       SELECT count(*) FROM u""";
-
-  /**
-   * A message's history. The common steps are not written as events (three rows a message was the
-   * largest write of dispatch): queued is the message's creation, submitted its parts going out and
-   * the final state a receipt settled is the message's last change. Everything else (retries, failures, skips,
-   * cancels, leases returned) is an event row.
-   */
-  private static final String EVENTS = """
-      SELECT state, at, detail FROM (
-        SELECT 'queued' AS state, m.created_at AS at, NULL AS detail, 0 AS rank, 0::bigint AS id
-        FROM messages m WHERE m.id = $1
-        UNION ALL
-        SELECT state, at, detail, 1, id FROM message_events WHERE message_id = $1
-        UNION ALL
-        SELECT 'submitted', min(p.submitted_at), NULL, 2, 0 FROM message_parts p WHERE p.message_id = $1
-        HAVING count(*) > 0
-        UNION ALL
-        SELECT m.state, m.updated_at, m.error_detail, 3, 0
-        FROM messages m WHERE m.id = $1 AND m.state IN ('delivered', 'undeliverable', 'expired')) h
-      ORDER BY at, rank, id""";
 
   private final Pool pool;
   /** Receipts in receipts_unmatched; -1 until counted at start. */
@@ -568,7 +548,7 @@ public final class MessageStore {
               .put("createdAt", text(m.getOffsetDateTime("created_at")))
               .put("updatedAt", text(m.getOffsetDateTime("updated_at")));
           return parts(id).compose(parts -> events(id).map(events ->
-              Optional.of(message.put("parts", parts).put("events", events))));
+              Optional.of(message.put("parts", parts).put("events", history(message, parts, events)))));
         });
   }
 
@@ -594,19 +574,40 @@ public final class MessageStore {
         });
   }
 
-  private Future<JsonArray> events(long id) {
-    return pool.preparedQuery(EVENTS)
+  private Future<List<JsonObject>> events(long id) {
+    return pool.preparedQuery("SELECT state, at, detail FROM message_events WHERE message_id = $1 ORDER BY id")
         .execute(Tuple.of(id))
         .map(rows -> {
-          JsonArray events = new JsonArray();
+          List<JsonObject> events = new ArrayList<>();
           for (Row e : rows) {
-            events.add(new JsonObject()
-                .put("status", e.getString("state"))
-                .put("at", text(e.getOffsetDateTime("at")))
-                .put("detail", e.getString("detail")));
+            events.add(step(e.getString("state"), text(e.getOffsetDateTime("at")), e.getString("detail")));
           }
           return events;
         });
+  }
+
+  /**
+   * A message's history. The common steps are not written as events (three rows a message were the
+   * largest write of dispatch): queued is the message's creation, submitted its parts going out, and
+   * a final state from a receipt its last change. Everything else (retries, failures, skips,
+   * cancels, leases returned) is an event row, in between by time.
+   */
+  private static JsonArray history(JsonObject message, JsonArray parts, List<JsonObject> events) {
+    List<JsonObject> steps = new ArrayList<>();
+    steps.add(step("queued", message.getString("createdAt"), null));
+    steps.addAll(events);
+    parts.stream().map(p -> ((JsonObject) p).getString("submittedAt")).min(String::compareTo)
+        .ifPresent(at -> steps.add(step("submitted", at, null)));
+    if (Set.of("delivered", "undeliverable", "expired").contains(message.getString("status"))) {
+      steps.add(step(message.getString("status"), message.getString("updatedAt"), message.getString("errorDetail")));
+    }
+    // by time; a step written in the same instant as another keeps the order above (the sort is stable)
+    steps.sort(java.util.Comparator.comparing(step -> Instant.parse(step.getString("at"))));
+    return new JsonArray(new ArrayList<Object>(steps));
+  }
+
+  private static JsonObject step(String status, String at, String detail) {
+    return new JsonObject().put("status", status).put("at", at).put("detail", detail);
   }
 
   private static String text(OffsetDateTime time) {
