@@ -3,11 +3,14 @@ package io.herald;
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.Authenticator;
 import io.herald.accounts.FirstStart;
+import io.herald.accounts.LoginThrottle;
 import io.herald.config.ConfigException;
 import io.herald.config.ConfigLoader;
 import io.herald.config.HeraldConfig;
 import io.herald.config.SmscConfig;
 import io.herald.dispatch.Dispatcher;
+import io.herald.dispatch.ReceiptTimeoutSweep;
+import io.herald.messages.ReceiptTimeouts;
 import io.herald.ingest.ApiMessages;
 import io.herald.messages.MessageMeters;
 import io.herald.messages.MessageStore;
@@ -35,7 +38,9 @@ import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,6 +49,7 @@ import org.slf4j.LoggerFactory;
 /** The Herald daemon: reads its config, migrates the database, deploys its verticles. */
 public final class Herald {
   private static final Logger log = LoggerFactory.getLogger(Herald.class);
+  private static final int DEFAULT_RECEIPT_TIMEOUT_HOURS = 48;
 
   private final HeraldConfig config;
   private final Vertx vertx;
@@ -114,13 +120,15 @@ public final class Herald {
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, jobs, accounts,
         smscs, meters, registry, clock);
     io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool, messages, meters);
+    LoginThrottle logins = new LoginThrottle(pool, config.logins());
     io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
-        contacts.fields(), jobs, messages, meters, config.messages().maxParts(), clock, registry);
+        logins, contacts.fields(), jobs, messages, meters, config.messages().maxParts(), clock, registry);
     drop = dropServices.verticle();
-    web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts), List.of(
+    web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts, logins), List.of(
         new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages),
         new SmscRoutes(smscs, messages),
-        new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(), clock), jobs, meters),
+        new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(),
+            config.messages().maxScheduleDays(), config.api(), clock), jobs, meters),
         new io.herald.web.ContactsRoutes(contacts),
         new io.herald.web.DropRoutes(dropServices),
         new io.herald.web.AccountRoutes(dropServices.store())));
@@ -137,9 +145,18 @@ public final class Herald {
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
+        .compose(v -> vertx.deployVerticle(new ReceiptTimeoutSweep(receiptTimeouts(), jobs, meters)))
         .compose(v -> vertx.deployVerticle(drop))
         .compose(v -> vertx.deployVerticle(web))
         .mapEmpty();
+  }
+
+  /** Each connection's receipt timeout; messages of a connection no longer configured wait the longest of them. */
+  private ReceiptTimeouts receiptTimeouts() {
+    Map<String, Integer> hours = new HashMap<>();
+    config.smsc().forEach(c -> hours.put(c.name(), c.receiptTimeoutHours()));
+    int longest = hours.values().stream().mapToInt(Integer::intValue).max().orElse(DEFAULT_RECEIPT_TIMEOUT_HOURS);
+    return new ReceiptTimeouts(pool, hours, longest);
   }
 
   /**

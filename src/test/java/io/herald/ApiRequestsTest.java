@@ -25,9 +25,8 @@ class ApiRequestsTest {
     admin = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
     // a second customer with its own user
     db.execute("INSERT INTO accounts (name, default_region, time_zone) VALUES ('Other clinic', 'GB', 'Europe/London')");
-    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES ("
-        + "(SELECT id FROM accounts WHERE name = 'Other clinic'), 'other@clinic.example', '"
-        + PasswordHasher.hash("other password") + "', 'admin')");
+    db.insertUser("(SELECT id FROM accounts WHERE name = 'Other clinic')", "other@clinic.example",
+        PasswordHasher.hash("other password"), "admin");
     db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES ("
         + "(SELECT id FROM accounts WHERE name = 'Other clinic'), 'Clinic', 'alphanumeric', true)");
   }

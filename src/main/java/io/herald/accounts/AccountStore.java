@@ -23,10 +23,10 @@ public final class AccountStore {
     }
   }
 
-  public Future<Optional<StoredUser>> userByEmail(String email) {
-    return pool.preparedQuery(
-            "SELECT id, account_id, email, password_hash, role FROM users WHERE lower(email) = lower($1)")
-        .execute(Tuple.of(email))
+  /** The user whose {@link EmailKey} this is. */
+  public Future<Optional<StoredUser>> userByEmailKey(String emailKey) {
+    return pool.preparedQuery("SELECT id, account_id, email, password_hash, role FROM users WHERE email_key = $1")
+        .execute(Tuple.of(emailKey))
         .map(rows -> first(rows).map(r -> new StoredUser(
             r.getLong("id"), r.getLong("account_id"), r.getString("email"),
             r.getString("password_hash"), Role.fromDb(r.getString("role")))));
@@ -73,8 +73,8 @@ public final class AccountStore {
 
   public Future<Long> insertUser(SqlClient client, Long accountId, String email, String hash, Role role) {
     return client.preparedQuery(
-            "INSERT INTO users (account_id, email, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id")
-        .execute(Tuple.of(accountId, email, hash, role.dbName()))
+            "INSERT INTO users (account_id, email, email_key, password_hash, role) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .execute(Tuple.of(accountId, email, EmailKey.of(email), hash, role.dbName()))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 

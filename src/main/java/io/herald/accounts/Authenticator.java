@@ -7,52 +7,73 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks e-mail and password. A verified pair is remembered briefly (by a digest, never the
- * password) so that API clients sending HTTP Basic on every request don't pay Argon2 each time.
+ * Checks an e-mail and password for HTTP Basic and the admin UI's log-in, through the one
+ * {@link LoginThrottle}. The user is read afresh on every call, so a new password, a new role or a
+ * deletion counts from the next request. To spare API clients that send Basic on every request an
+ * Argon2 run each time, a verified password is remembered by a digest of itself with the stored
+ * hash it matched: once the hash changes, the digest no longer matches and the old password fails.
+ * An unknown e-mail costs the same Argon2 run ({@link PasswordHasher#verifyOrDecoy}), so the answer
+ * time does not tell which e-mails exist.
  */
 public final class Authenticator {
-  private static final long REMEMBER_MILLIS = 60_000;
+  private static final long REMEMBER_MILLIS = 10 * 60_000;
   private static final int MAX_REMEMBERED = 10_000;
 
   private final Vertx vertx;
   private final AccountStore store;
-  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+  private final LoginThrottle throttle;
+  private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
-  private record Remembered(Principal principal, long until) {}
+  /** How a log-in ended. */
+  public sealed interface Outcome {}
 
-  public Authenticator(Vertx vertx, AccountStore store) {
+  public record Accepted(Principal principal) implements Outcome {}
+
+  public record Refused() implements Outcome {}
+
+  public record Locked(LoginThrottle.Standing standing) implements Outcome {}
+
+  public Authenticator(Vertx vertx, AccountStore store, LoginThrottle throttle) {
     this.vertx = vertx;
     this.store = store;
+    this.throttle = throttle;
   }
 
-  /** Completes with the principal, or empty when the e-mail or password is wrong. */
-  public Future<Optional<Principal>> authenticate(String email, String password) {
-    String key = digest(email.toLowerCase() + "\u0000" + password);
-    Remembered hit = remembered.get(key);
-    long now = System.currentTimeMillis();
-    if (hit != null && hit.until > now) {
-      return Future.succeededFuture(Optional.of(hit.principal));
-    }
-    return store.userByEmail(email).compose(user -> {
-      if (user.isEmpty()) {
-        return Future.succeededFuture(Optional.<Principal>empty());
-      }
-      return vertx.executeBlocking(() -> PasswordHasher.verify(password, user.get().passwordHash()), false)
-          .map(ok -> {
-            if (!ok) {
-              return Optional.<Principal>empty();
+  /** The throttle's login name for an e-mail. */
+  static String login(String email) {
+    return "web:" + EmailKey.of(email);
+  }
+
+  public Future<Outcome> logIn(String email, String password, String address) {
+    String login = login(email);
+    return throttle.check(login, address).compose(standing -> standing.locked()
+        ? Future.succeededFuture(new Locked(standing))
+        : store.userByEmailKey(EmailKey.of(email)).compose(user -> {
+          String hash = user.map(AccountStore.StoredUser::passwordHash).orElse(null);
+          String digest = hash == null ? null : digest(hash + "\u0000" + password);
+          Long until = digest == null ? null : verified.get(digest);
+          Future<Boolean> right = until != null && until > System.currentTimeMillis()
+              ? Future.succeededFuture(true)
+              : vertx.executeBlocking(() -> PasswordHasher.verifyOrDecoy(password, hash), false);
+          return right.compose(ok -> {
+            if (!ok || user.isEmpty()) {
+              return throttle.failed(login, address).map(v -> (Outcome) new Refused());
             }
-            if (remembered.size() >= MAX_REMEMBERED) {
-              remembered.clear();
-            }
-            remembered.put(key, new Remembered(user.get().principal(), now + REMEMBER_MILLIS));
-            return Optional.of(user.get().principal());
+            remember(digest);
+            Future<Void> forgotten = standing.hasFailures() ? throttle.succeeded(login) : Future.succeededFuture();
+            return forgotten.map(v -> (Outcome) new Accepted(user.get().principal()));
           });
-    });
+        }));
+  }
+
+  private void remember(String digest) {
+    if (verified.size() >= MAX_REMEMBERED) {
+      verified.clear();
+    }
+    verified.put(digest, System.currentTimeMillis() + REMEMBER_MILLIS);
   }
 
   private static String digest(String text) {

@@ -31,6 +31,29 @@ public final class PasswordHasher {
         + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
 
+  /**
+   * Verifies against the stored hash, or, when there is none (an unknown user), against a decoy at
+   * the same cost and answers false: the time taken does not tell whether the user exists.
+   */
+  public static boolean verifyOrDecoy(String password, String encodedOrNull) {
+    if (encodedOrNull == null) {
+      verify(password, Decoy.HASH);
+      return false;
+    }
+    return verify(password, encodedOrNull);
+  }
+
+  /** Made once, on first use (on a worker, like every call here). */
+  private static final class Decoy {
+    static final String HASH;
+
+    static {
+      byte[] secret = new byte[16];
+      RANDOM.nextBytes(secret);
+      HASH = hash(B64.encodeToString(secret));
+    }
+  }
+
   public static boolean verify(String password, String encoded) {
     String[] parts = encoded.split("\\$");
     // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash

@@ -55,9 +55,9 @@ public final class UserAdmin {
                 : Future.succeededFuture());
     return accountExists
         .compose(v -> vertx.executeBlocking(() -> PasswordHasher.hash(password), false))
-        .compose(hash -> pool.preparedQuery("INSERT INTO users (account_id, email, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING "
-                + COLUMNS)
-            .execute(Tuple.of(account, email, hash, role.dbName())))
+        .compose(hash -> pool.preparedQuery("INSERT INTO users (account_id, email, email_key, password_hash, role)"
+                + " VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS)
+            .execute(Tuple.of(account, email, EmailKey.of(email), hash, role.dbName())))
         .map(rows -> json(rows.iterator().next()))
         .recover(UserAdmin::duplicateEmail);
   }

@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds the effective configuration: built-in defaults, then the config file, then {@code HERALD_*}
@@ -18,6 +22,9 @@ import java.util.Properties;
  */
 public final class ConfigLoader {
   private static final String DEFAULTS = "/io/herald/config/defaults.json";
+  /** HERALD_* variables that scripts/run, scripts/test and scripts/bench read, not Herald. */
+  private static final Set<String> SCRIPT_VARIABLES = Set.of("HERALD_JAVA_OPTS", "HERALD_TEST_DB_URL",
+      "HERALD_BENCH_JFC", "HERALD_BENCH_JFR", "HERALD_BENCH_SERIES");
 
   private ConfigLoader() {}
 
@@ -37,8 +44,64 @@ public final class ConfigLoader {
     }
     merged.put("smsc", connections);
     merged.remove("smscDefaults");
-    applyOverrides(merged, "", env, props);
+    Set<String> known = new HashSet<>();
+    applyOverrides(merged, "", env, props, known);
+    rejectUnknownOverrides(known, env, props);
     return merged;
+  }
+
+  /**
+   * A mistyped variable would otherwise be silently ignored and the default used, as a mistyped key
+   * in the file would be. Variables the scripts read themselves are not config keys.
+   */
+  private static void rejectUnknownOverrides(Set<String> known, Map<String, String> env, Properties props) {
+    for (String name : new TreeSet<>(env.keySet())) {
+      if (name.startsWith("HERALD_") && !SCRIPT_VARIABLES.contains(name)
+          && known.stream().map(ConfigLoader::envName).noneMatch(name::equals)) {
+        throw new ConfigException("unknown environment variable " + name + closest(name,
+            known.stream().map(ConfigLoader::envName).toList()));
+      }
+    }
+    for (String name : new TreeSet<>(props.stringPropertyNames())) {
+      if (name.startsWith("herald.") && !known.contains(name.substring(7))) {
+        throw new ConfigException("unknown system property -D" + name
+            + closest(name, known.stream().map(k -> "herald." + k).toList()));
+      }
+    }
+  }
+
+  /** " (did you mean X?)" for the nearest known name, when one is near. */
+  private static String closest(String name, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(name, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 4) ? " (did you mean " + best + "?)" : "";
+  }
+
+  /** Edit distance: insertions, deletions and substitutions. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static JsonObject readDefaults() {
@@ -103,19 +166,21 @@ public final class ConfigLoader {
     return base;
   }
 
-  private static void applyOverrides(JsonObject node, String path, Map<String, String> env, Properties props) {
+  private static void applyOverrides(JsonObject node, String path, Map<String, String> env, Properties props,
+                                     Set<String> known) {
     for (String key : node.fieldNames()) {
       String keyPath = path.isEmpty() ? key : path + "." + key;
       Object value = node.getValue(key);
       if (value instanceof JsonObject child) {
-        applyOverrides(child, keyPath, env, props);
+        applyOverrides(child, keyPath, env, props, known);
       } else if (value instanceof JsonArray list) {
         for (int i = 0; i < list.size(); i++) {
           if (list.getValue(i) instanceof JsonObject child) {
-            applyOverrides(child, keyPath + "." + i, env, props);
+            applyOverrides(child, keyPath + "." + i, env, props, known);
           }
         }
       } else {
+        known.add(keyPath);
         String override = props.getProperty("herald." + keyPath, env.get(envName(keyPath)));
         if (override != null) {
           node.put(key, convert(keyPath, value, override));

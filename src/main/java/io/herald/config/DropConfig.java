@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Drop &amp; Go: the FTP site customers drop CSV files on, where the files live, and how hard
- * failed logins are slowed down and blocked.
+ * Drop &amp; Go: the FTP site customers drop CSV files on, where the files live and how much each
+ * profile may keep there, how many connections it takes, and how much a failed login is slowed down
+ * (how many are allowed is {@link LoginsConfig}'s, shared with the other ways of logging in).
  */
 public record DropConfig(
     boolean enabled,
@@ -16,11 +17,13 @@ public record DropConfig(
     String passivePorts,
     Path directory,
     long maxFileBytes,
+    long quotaBytes,
     Path keystore,
     String keystorePassword,
+    boolean activeMode,
+    int maxConnections,
+    int maxConnectionsPerAddress,
     long failedLoginDelayMillis,
-    int failedLoginLimit,
-    int failedLoginBlockSeconds,
     int idleSeconds) {
 
   private static final Pattern PORT_LIST = Pattern.compile("\\d{1,5}(-\\d{1,5})?(,\\d{1,5}(-\\d{1,5})?)*");
@@ -59,11 +62,13 @@ public record DropConfig(
         passive,
         Path.of(keys.nonEmpty("directory")),
         keys.number("maxFileBytes", 1, 1L << 40),
+        keys.number("quotaBytes", 1, 1L << 50),
         keystore,
         keys.text("keystorePassword"),
+        keys.bool("activeMode"),
+        (int) keys.number("maxConnections", 1, 100_000),
+        (int) keys.number("maxConnectionsPerAddress", 1, 100_000),
         keys.number("failedLoginDelayMillis", 0, 60_000),
-        (int) keys.number("failedLoginLimit", 1, 1_000),
-        (int) keys.number("failedLoginBlockSeconds", 0, 7 * 86_400),
         (int) keys.number("idleSeconds", 10, 86_400));
   }
 

@@ -13,6 +13,8 @@ import java.util.Set;
 public record HeraldConfig(
     HttpConfig http,
     DbConfig db,
+    ApiLimits api,
+    LoginsConfig logins,
     AdminConfig admin,
     AdminConfig operator,
     AccountDefaults account,
@@ -34,7 +36,8 @@ public record HeraldConfig(
   /** Settings of the account created on first start. */
   public record AccountDefaults(String name, String region, ZoneId timeZone, String sender) {}
 
-  public record MessagesConfig(int maxParts) {}
+  /** maxScheduleDays: how far ahead a send time (a job's start, a recipient's sendAt) may be. */
+  public record MessagesConfig(int maxParts, int maxScheduleDays) {}
 
   /** How long a receipt that matches no message part is kept for operators to look at. */
   public record ReceiptsConfig(int unmatchedRetentionHours) {}
@@ -64,10 +67,13 @@ public record HeraldConfig(
     return new HeraldConfig(
         new HttpConfig(http.nonEmpty("host"), http.port("port")),
         new DbConfig(db.nonEmpty("url"), (int) db.number("poolSize", 1, 100)),
+        ApiLimits.from(root.section("api")),
+        LoginsConfig.from(root.section("logins")),
         new AdminConfig(admin.nonEmpty("email"), admin.text("password")),
         new AdminConfig(root.section("operator").nonEmpty("email"), root.section("operator").text("password")),
         new AccountDefaults(account.nonEmpty("name"), region, zone(account.nonEmpty("timeZone")), account.nonEmpty("sender")),
-        new MessagesConfig((int) root.section("messages").number("maxParts", 1, 255)),
+        new MessagesConfig((int) root.section("messages").number("maxParts", 1, 255),
+            (int) root.section("messages").number("maxScheduleDays", 1, 3_650)),
         new DispatchConfig(
             (int) dispatch.number("batchSize", 1, 10_000),
             (int) dispatch.number("leaseSeconds", 5, 86_400),

@@ -23,7 +23,8 @@ public record SmscConfig(
     DataCoding dataCoding,
     String receiptIdFormat,
     Split split,
-    int maxParts) {
+    int maxParts,
+    int receiptTimeoutHours) {
 
   /** One transceiver session, or a transmitter and a receiver session side by side. */
   public enum BindMode { TRX, TXRX }
@@ -54,7 +55,8 @@ public record SmscConfig(
         choice(keys, "dataCoding", DataCoding.class, List.of("gsm", "ucs2")),
         choice(keys, "receiptIdFormat", List.of("auto", "hex", "dec")),
         choice(keys, "split", Split.class, List.of("udh", "sar", "payload")),
-        (int) keys.number("maxParts", 1, 255));
+        (int) keys.number("maxParts", 1, 255),
+        (int) keys.number("receiptTimeoutHours", 1, 24 * 30));
     if (config.reconnectMaxMillis < config.reconnectMinMillis) {
       throw new ConfigException("config key '" + keys.name("reconnectMaxMillis") + "' must not be below reconnectMinMillis");
     }
@@ -77,6 +79,6 @@ public record SmscConfig(
   public SmscConfig withPort(int newPort) {
     return new SmscConfig(name, host, newPort, systemId, password, systemType, window, tps, enquireLinkSeconds,
         responseTimeoutMillis, reconnectMinMillis, reconnectMaxMillis, bindMode, sourceTon, sourceNpi,
-        dataCoding, receiptIdFormat, split, maxParts);
+        dataCoding, receiptIdFormat, split, maxParts, receiptTimeoutHours);
   }
 }

@@ -29,7 +29,7 @@ public final class DropReports {
       SELECT f.id, f.received_at, f.finished_at, f.name, f.profile_id, f.profile_name, f.source, f.status, f.reason,
              f.rows, f.accepted, f.rejected, f.job_id, f.duplicate_of, j.status AS job_status,
              coalesce(sum(c.n) FILTER (WHERE c.state IN ('queued', 'sending')), 0) AS queued,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('submitted', 'delivered', 'undeliverable', 'expired')), 0) AS sent,
+             coalesce(sum(c.n) FILTER (WHERE c.state IN ('submitted', 'delivered', 'undeliverable', 'expired', 'unknown')), 0) AS sent,
              coalesce(sum(c.n) FILTER (WHERE c.state = 'delivered'), 0) AS delivered,
              coalesce(sum(c.n) FILTER (WHERE c.state IN ('failed', 'undeliverable', 'expired', 'skipped')), 0) AS failed,
              coalesce(sum(c.n) FILTER (WHERE c.state = 'cancelled'), 0) AS cancelled

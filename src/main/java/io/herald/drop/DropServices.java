@@ -1,6 +1,7 @@
 package io.herald.drop;
 
 import io.herald.accounts.AccountStore;
+import io.herald.accounts.LoginThrottle;
 import io.herald.config.DropConfig;
 import io.herald.contacts.Fields;
 import io.herald.drop.ftp.DropFtpServer;
@@ -28,7 +29,8 @@ public final class DropServices {
   private final DropVerticle verticle;
   private final FtpEndpoint endpoint;
 
-  public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, Fields contactFields,
+  public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, LoginThrottle logins,
+                      Fields contactFields,
                       JobStore jobs, MessageStore messages, MessageMeters meters, int maxParts, Clock clock,
                       MeterRegistry registry) {
     this.store = new DropStore(pool);
@@ -42,7 +44,7 @@ public final class DropServices {
     ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, named("herald-drop-reader"));
     DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, jobs, messages,
         meters, folders, readers, maxParts, clock, registry);
-    this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders), clock),
+    this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders, logins)),
         endpoint, readers);
   }
 

@@ -104,14 +104,6 @@ public final class DropStore {
         .map(rows -> first(rows).map(r -> new Login(profile(r), r.getBoolean("drop_enabled"))));
   }
 
-  /** Whether the profile may still log in and drop files: it exists, is enabled, and its account has the feature. */
-  public Future<Boolean> allowed(long profileId) {
-    return pool.preparedQuery("""
-            SELECT p.enabled AND a.drop_enabled FROM drop_profiles p JOIN accounts a ON a.id = p.account_id
-            WHERE p.id = $1""")
-        .execute(Tuple.of(profileId)).map(rows -> first(rows).map(r -> r.getBoolean(0)).orElse(false));
-  }
-
   public Future<Long> insertProfile(long accountId, ProfileSettings s, String passwordHash) {
     return pool.preparedQuery("""
             INSERT INTO drop_profiles (account_id, name, username, password_hash, enabled, has_header, columns, template,

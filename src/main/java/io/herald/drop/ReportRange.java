@@ -15,6 +15,9 @@ import java.time.format.DateTimeParseException;
  * (2026-03-01T09:00:00Z) is taken as it is.
  */
 public record ReportRange(Instant from, Instant to) {
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
   public static ReportRange parse(String from, String to, ZoneId zone) {
     Instant start = read(from, "from", zone, false);
     Instant end = read(to, "to", zone, true);
@@ -30,14 +33,19 @@ public record ReportRange(Instant from, Instant to) {
     }
     String value = text.strip();
     try {
+      Instant read;
       if (value.length() == 10) {
         LocalDate day = LocalDate.parse(value);
-        return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+        read = (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+      } else if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+        read = OffsetDateTime.parse(value).toInstant();
+      } else {
+        read = LocalDateTime.parse(value).atZone(zone).toInstant();
       }
-      if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(value).toInstant();
+      if (read.isBefore(EARLIEST) || read.isAfter(LATEST)) {
+        throw ApiException.badField(field, field + " must be a date between the years 1970 and 9999", text);
       }
-      return LocalDateTime.parse(value).atZone(zone).toInstant();
+      return read;
     } catch (DateTimeParseException e) {
       throw ApiException.badField(field, field + " must be a date like 2026-03-01 or a time like 2026-03-01T09:00:00Z",
           text);

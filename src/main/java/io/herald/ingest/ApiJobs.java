@@ -3,6 +3,7 @@ package io.herald.ingest;
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.Principal;
 import io.herald.api.ApiException;
+import io.herald.config.ApiLimits;
 import io.herald.dispatch.Dispatcher;
 import io.herald.dispatch.WeeklySchedule;
 import io.herald.jobs.JobSpec;
@@ -34,7 +35,6 @@ import java.util.Map;
  * (a malformed body leaves nothing behind; a bad row is reported and the rest go).
  */
 public final class ApiJobs {
-  public static final int MAX_RECIPIENTS = 100_000;
   private static final List<String> LANES = List.of("conversation", "alert", "bulk");
   private static final List<String> SETTINGS = List.of("name", "from", "lane", "template", "schedule", "startAt", "endAt");
 
@@ -44,10 +44,20 @@ public final class ApiJobs {
   private final JobStore jobs;
   private final MessageMeters meters;
   private final int maxParts;
+  private final int maxScheduleDays;
+  private final ApiLimits limits;
+  private final BoundedJson.Limits recipientLimits;
+  /** Settings are a few short values, and a weekly schedule of days and times. */
+  private final BoundedJson.Limits settingLimits = new BoundedJson.Limits(new int[] {7, 2}, new String[] {null, null},
+      10_000, null);
   private final Clock clock;
 
   public ApiJobs(Vertx vertx, AccountStore accounts, MessageStore messages, JobStore jobs, MessageMeters meters,
-                 int maxParts, Clock clock) {
+                 int maxParts, int maxScheduleDays, ApiLimits limits, Clock clock) {
+    this.maxScheduleDays = maxScheduleDays;
+    this.limits = limits;
+    this.recipientLimits = new BoundedJson.Limits(new int[] {limits.maxFieldsPerRecipient(), limits.maxVarsPerRecipient()},
+        new String[] {"api.maxFieldsPerRecipient", "api.maxVarsPerRecipient"}, limits.maxValueChars(), "api.maxValueChars");
     this.vertx = vertx;
     this.accounts = accounts;
     this.messages = messages;
@@ -55,6 +65,14 @@ public final class ApiJobs {
     this.meters = meters;
     this.maxParts = maxParts;
     this.clock = clock;
+  }
+
+  /** The refusal of a body that says up front it is larger than the limit; null when it may be read. */
+  public ApiException refusedLength(String contentLength) {
+    if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > limits.maxRequestBytes()) {
+      return LimitedBody.tooLarge(limits.maxRequestBytes(), "api.maxRequestBytes");
+    }
+    return null;
   }
 
   /** Reads the request and answers the job with accepted / rejected counts and the rejected rows. */
@@ -85,21 +103,24 @@ public final class ApiJobs {
     private final JsonObject settings = new JsonObject();
     private JobWriter writer;
     private Future<Void> starting;
+    private BoundedJson building;
+    private String builtName;
     private boolean opened;
     private boolean inRecipients;
     private boolean recipientsSeen;
     private long row;
+    private final Instant horizon = clock.instant().plus(java.time.Duration.ofDays(maxScheduleDays));
 
     Reading(Principal principal, io.herald.accounts.Account account, SqlConnection conn, ReadStream<Buffer> body) {
       this.principal = principal;
       this.account = account;
       this.conn = conn;
-      this.parser = JsonParser.newParser(body);
+      this.parser = JsonParser.newParser(new LimitedBody(body, limits.maxRequestBytes(), "api.maxRequestBytes"));
     }
 
     Future<JobWriter.Summary> run() {
-      parser.exceptionHandler(e -> fail(new ApiException(400, new JsonObject()
-          .put("error", "request body is not valid JSON" + (row > 0 ? " after recipient " + row : "") + ": "
+      parser.exceptionHandler(e -> fail(e instanceof ApiException ? e : new ApiException(400, new JsonObject()
+          .put("error", "request body is not valid JSON" + (read() > 0 ? " after recipient " + read() : "") + ": "
               + firstLine(e.getMessage())))));
       parser.handler(this::event);
       parser.endHandler(v -> end());
@@ -107,34 +128,54 @@ public final class ApiJobs {
       return done.future();
     }
 
+    /** Events come one token at a time: every value is built under the limits, never whole before they are checked. */
     private void event(JsonEvent event) {
       if (done.future().isComplete()) {
         return;
       }
       try {
+        if (building != null) {
+          if (building.handle(event)) {
+            BoundedJson built = building;
+            building = null;
+            if (inRecipients) {
+              recipient(built.value());
+            } else {
+              setting(builtName, built.value());
+            }
+          }
+          return;
+        }
         switch (event.type()) {
           case START_OBJECT -> {
-            if (opened) {
-              throw new ApiException(400, new JsonObject().put("error", "request body must be one JSON object"));
+            if (inRecipients) {
+              startRecipient(event);
+            } else if (!opened) {
+              opened = true;
+            } else {
+              startSetting(event);
             }
-            opened = true;
-            parser.objectValueMode(); // the top-level object is open; anything inside it comes whole
           }
           case END_OBJECT -> { }
           case START_ARRAY -> {
-            if (!"recipients".equals(event.fieldName()) || inRecipients) {
+            if (inRecipients) {
+              startRecipient(event);
+            } else if (!opened) {
+              throw new ApiException(400, new JsonObject().put("error", "request body must be a JSON object"));
+            } else if (!"recipients".equals(event.fieldName()) || recipientsSeen) {
               throw ApiException.badField(String.valueOf(event.fieldName()), "unexpected list", null);
+            } else {
+              inRecipients = true;
+              recipientsSeen = true;
+              parser.pause();
+              starting = startJob().onComplete(ar -> {
+                if (ar.failed()) {
+                  fail(ar.cause());
+                } else {
+                  parser.resume();
+                }
+              });
             }
-            inRecipients = true;
-            recipientsSeen = true;
-            parser.pause();
-            starting = startJob().onComplete(ar -> {
-              if (ar.failed()) {
-                fail(ar.cause());
-              } else {
-                parser.resume();
-              }
-            });
           }
           case END_ARRAY -> inRecipients = false;
           case VALUE -> {
@@ -142,13 +183,9 @@ public final class ApiJobs {
               throw new ApiException(400, new JsonObject().put("error", "request body must be a JSON object"));
             }
             if (inRecipients) {
-              recipient(event);
-            } else if (recipientsSeen) {
-              throw ApiException.badField(event.fieldName(), "settings go before recipients", null);
-            } else if (!SETTINGS.contains(event.fieldName())) {
-              throw ApiException.badField(event.fieldName(), "unknown field " + event.fieldName(), null);
+              startRecipient(event);
             } else {
-              settings.put(event.fieldName(), event.value());
+              startSetting(event);
             }
           }
         }
@@ -157,12 +194,41 @@ public final class ApiJobs {
       }
     }
 
-    private void recipient(JsonEvent event) {
-      row++;
-      if (row > MAX_RECIPIENTS) {
-        throw ApiException.badField("recipients", "too many recipients: the limit is " + MAX_RECIPIENTS + " in one request", null);
+    private void startSetting(JsonEvent event) {
+      if (recipientsSeen) {
+        throw ApiException.badField(event.fieldName(), "settings go before recipients", null);
       }
-      Object value = event.value();
+      if (!SETTINGS.contains(event.fieldName())) {
+        throw ApiException.badField(event.fieldName(), "unknown field " + event.fieldName(), null);
+      }
+      builtName = event.fieldName();
+      building = new BoundedJson(event.fieldName(), settingLimits);
+      if (building.handle(event)) {
+        setting(builtName, building.value());
+        building = null;
+      }
+    }
+
+    private void setting(String name, Object value) {
+      settings.put(name, value);
+    }
+
+    private void startRecipient(JsonEvent event) {
+      row++;
+      if (row > limits.maxRecipients()) {
+        throw new ApiException(413, new JsonObject().put("error", "too many recipients: the limit is "
+            + limits.maxRecipients() + " in one request (api.maxRecipients)").put("field", "recipients")
+            .put("limit", "api.maxRecipients").put("value", limits.maxRecipients()));
+      }
+      building = new BoundedJson("recipients[" + (row - 1) + "]", recipientLimits);
+      if (building.handle(event)) {
+        Object value = building.value();
+        building = null;
+        recipient(value);
+      }
+    }
+
+    private void recipient(Object value) {
       if (value instanceof JsonObject o && o.getValue("sendAt") != null && parseInstant(o.getValue("sendAt")) == null) {
         writer.reject(row, "sendAt", String.valueOf(o.getValue("sendAt")), "not an ISO-8601 time like 2026-12-01T09:00:00Z");
         return;
@@ -172,6 +238,11 @@ public final class ApiJobs {
         return;
       }
       RecipientRow recipient = toRow(row, value);
+      if (recipient.sendAt() != null && recipient.sendAt().isAfter(horizon)) {
+        writer.reject(row, "sendAt", recipient.sendAt().toString(), "sendAt is more than " + maxScheduleDays
+            + " days ahead (messages.maxScheduleDays)");
+        return;
+      }
       Future<Void> written = writer.add(recipient);
       if (!written.isComplete()) {
         parser.pause();
@@ -204,10 +275,18 @@ public final class ApiJobs {
       });
     }
 
+    /** A limit refused: the rest of the body is not read (the answer closes the connection); otherwise it is drained so the answer can be read. */
+    /** Recipients read whole: one still being built when the body broke does not count. */
+    private long read() {
+      return building != null && inRecipients ? row - 1 : row;
+    }
+
     private void fail(Throwable e) {
       if (done.tryFail(e)) {
         parser.handler(null);
-        parser.resume(); // drain the rest of the body so the answer can be read
+        if (!(e instanceof ApiException api && api.status() == 413)) {
+          parser.resume();
+        }
       }
     }
 
@@ -238,6 +317,10 @@ public final class ApiJobs {
         }
         Instant startAt = instant("startAt");
         Instant endAt = instant("endAt");
+        if (startAt != null && startAt.isAfter(horizon)) {
+          throw ApiException.badField("startAt", "startAt is more than " + maxScheduleDays
+              + " days ahead (messages.maxScheduleDays)", settings.getString("startAt"));
+        }
         if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
           throw ApiException.badField("endAt", "endAt must be after startAt", settings.getString("endAt"));
         }
@@ -321,7 +404,12 @@ public final class ApiJobs {
     if (message == null) {
       return "malformed";
     }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    // Jackson appends where in its source it was; the body's reader has no source worth naming
+    int cut = message.length();
+    for (String tail : new String[] {"\n", " (start marker at", " at [Source"}) {
+      int at = message.indexOf(tail);
+      cut = at >= 0 ? Math.min(cut, at) : cut;
+    }
+    return message.substring(0, cut);
   }
 }

@@ -132,7 +132,8 @@ public final class MessageStore {
       u AS (
         UPDATE messages m SET state = coalesce(agg.bad_state, 'delivered'), updated_at = now(),
                error_code = agg.bad_code, error_detail = agg.bad_detail
-        FROM agg WHERE m.id = agg.message_id AND m.state = 'submitted'
+        -- a receipt that comes after the receipt timeout still tells what became of the message
+        FROM agg WHERE m.id = agg.message_id AND m.state IN ('submitted', 'unknown')
           -- every part that went out (a message_payload submit is one part for many segments)
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
         RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail)

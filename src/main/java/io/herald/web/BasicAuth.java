@@ -1,6 +1,7 @@
 package io.herald.web;
 
 import io.herald.accounts.Authenticator;
+import io.herald.accounts.LoginThrottle;
 import io.herald.accounts.Principal;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -45,24 +46,36 @@ final class BasicAuth implements Handler<RoutingContext> {
       deny(ctx, "malformed Authorization header");
       return;
     }
-    authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1)).onComplete(ar -> {
+    authenticator.logIn(decoded.substring(0, colon), decoded.substring(colon + 1), address(ctx)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
-      } else if (ar.result().isEmpty()) {
-        deny(ctx, "wrong e-mail or password");
-      } else {
-        ctx.put(PRINCIPAL, ar.result().get());
+      } else if (ar.result() instanceof Authenticator.Accepted accepted) {
+        ctx.put(PRINCIPAL, accepted.principal());
         ctx.request().resume();
         ctx.next();
+      } else if (ar.result() instanceof Authenticator.Locked locked) {
+        tooMany(ctx, locked.standing());
+      } else {
+        deny(ctx, "wrong e-mail or password");
       }
     });
   }
 
-  private static void deny(RoutingContext ctx, String why) {
-    ctx.response()
-        .setStatusCode(401)
-        .putHeader("WWW-Authenticate", "Basic realm=\"herald\", charset=\"UTF-8\"")
-        .putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", why).encode());
+  static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+  }
+
+  /** 429 with Retry-After: the throttle refused the attempt before any password was checked. */
+  static void tooMany(RoutingContext ctx, LoginThrottle.Standing standing) {
+    ctx.response().putHeader("Retry-After", String.valueOf(standing.lockedSeconds()));
+    Http.json(ctx, 429, new JsonObject().put("error", standing.reason() + "; " + standing.retryIn()));
+  }
+
+  /**
+   * 401 without a WWW-Authenticate challenge: a challenge would make a browser ask for a password
+   * and then send it on every request, cross-site ones included. API clients send Basic up front.
+   */
+  static void deny(RoutingContext ctx, String why) {
+    Http.json(ctx, 401, new JsonObject().put("error", why));
   }
 }

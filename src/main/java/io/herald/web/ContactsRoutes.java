@@ -58,15 +58,7 @@ public final class ContactsRoutes implements Routes {
   }
 
   private static Long groupParam(RoutingContext ctx) {
-    String group = ctx.request().getParam("group");
-    if (group == null || group.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(group.strip());
-    } catch (NumberFormatException e) {
-      throw io.herald.api.ApiException.badField("group", "group must be a group id", group);
-    }
+    return Http.idParam(ctx, "group");
   }
 
   /** ?format=csv|xlsx plus the list's q and group: a file download. */

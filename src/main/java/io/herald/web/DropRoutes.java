@@ -90,7 +90,7 @@ public final class DropRoutes implements Routes {
 
   private void sentLog(RoutingContext ctx, boolean csv) {
     long account = Http.account(ctx);
-    Long file = longParam(ctx, "file");
+    Long file = Http.idParam(ctx, "file");
     int limit = limit(ctx);
     long offset = offset(ctx, limit);
     withRange(ctx, account, range -> {
@@ -135,26 +135,12 @@ public final class DropRoutes implements Routes {
 
   /** Lines per page: limit (or pageSize), 100 unless given, at most 1,000. */
   private static int limit(RoutingContext ctx) {
-    Long limit = longParam(ctx, ctx.request().getParam("limit") != null ? "limit" : "pageSize");
-    return limit == null ? 100 : (int) Math.max(1, Math.min(MAX_PAGE, limit));
+    return (int) Http.longParam(ctx, ctx.request().getParam("limit") != null ? "limit" : "pageSize", 100, 1, MAX_PAGE);
   }
 
   /** Lines to skip for page N (from 1). */
   private static long offset(RoutingContext ctx, int limit) {
-    Long page = longParam(ctx, "page");
-    return page == null || page < 1 ? 0 : (page - 1) * limit;
-  }
-
-  private static Long longParam(RoutingContext ctx, String name) {
-    String value = ctx.request().getParam(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      throw ApiException.badField(name, name + " must be a number", value);
-    }
+    return (Http.longParam(ctx, "page", 1, 1, 1_000_000) - 1) * limit;
   }
 
   private static void reply(RoutingContext ctx, int status, Future<?> answer) {

@@ -34,17 +34,76 @@ public final class Http {
     return BasicAuth.principal(ctx);
   }
 
-  /** The request body as a JSON object, or an ApiException saying it is not one. */
+  /**
+   * The request body as a JSON object, or an ApiException saying why not. JSON is taken only as
+   * application/json: a cross-site form can send text/plain, but not that without the browser
+   * asking first. Text with NUL characters is refused here, naming the field, since PostgreSQL
+   * cannot store it.
+   */
   public static JsonObject body(RoutingContext ctx) {
+    if (!isJson(ctx.request().getHeader("Content-Type"))) {
+      throw notJson();
+    }
+    JsonObject body = null;
     try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body != null) {
-        return body;
-      }
+      body = ctx.body().asJsonObject();
     } catch (DecodeException | ClassCastException e) {
       // answered below
     }
-    throw new ApiException(400, new JsonObject().put("error", "request body is not a JSON object"));
+    if (body == null) {
+      throw new ApiException(400, new JsonObject().put("error", "request body is not a JSON object"));
+    }
+    String nul = NulText.find(body, "");
+    if (nul != null) {
+      throw ApiException.badField(nul, nul + " must not contain the NUL character (U+0000)", null);
+    }
+    return body;
+  }
+
+  public static ApiException notJson() {
+    return new ApiException(415, new JsonObject().put("error", "send the request body as JSON, with Content-Type: application/json"));
+  }
+
+  public static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+  }
+
+  /** A query parameter as a whole number in [min, max], the fallback when absent; 400 naming it otherwise. */
+  public static long longParam(RoutingContext ctx, String name, long fallback, long min, long max) {
+    String given = ctx.request().getParam(name);
+    if (given == null || given.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(given.strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badField(name, name + " must be a whole number from " + min + " to " + max, given);
+  }
+
+  /** An optional query parameter as an id (a positive whole number); null when absent. */
+  public static Long idParam(RoutingContext ctx, String name) {
+    String given = ctx.request().getParam(name);
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(given.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badField(name, name + " must be an id (a positive whole number)", given);
   }
 
   /** The path parameter as an id; a malformed one is simply not found. */
@@ -62,15 +121,11 @@ public final class Http {
     if (p.accountId() != null) {
       return p.accountId();
     }
-    String given = ctx.request().getParam("account");
+    Long given = ctx.get(AccountParam.CHECKED);
     if (given == null) {
       throw ApiException.badField("account", "operators name the account with ?account=ID", null);
     }
-    try {
-      return Long.parseLong(given);
-    } catch (NumberFormatException e) {
-      throw ApiException.badField("account", "account must be an id", given);
-    }
+    return given;
   }
 
   public static Handler<RoutingContext> operators(Handler<RoutingContext> handler) {

@@ -26,13 +26,21 @@ public final class JobRoutes implements Routes {
   @Override
   public void mount(Router router) {
     // no body handler: the batch is read as a stream
-    router.post("/api/v1/jobs").handler(Http.safe(ctx -> apiJobs.create(Http.principal(ctx), Http.account(ctx), ctx.request())
-        .onSuccess(job -> json(ctx, 201, job))
-        .onFailure(ctx::fail)));
+    router.post("/api/v1/jobs").handler(Http.safe(ctx -> {
+      var refused = apiJobs.refusedLength(ctx.request().getHeader("Content-Length"));
+      if (refused != null) {
+        throw refused;
+      }
+      if (!Http.isJson(ctx.request().getHeader("Content-Type"))) {
+        throw Http.notJson();
+      }
+      apiJobs.create(Http.principal(ctx), Http.account(ctx), ctx.request())
+          .onSuccess(job -> json(ctx, 201, job))
+          .onFailure(ctx::fail);
+    }));
     router.get("/api/v1/jobs").handler(Http.safe(ctx -> {
-      String before = ctx.request().getParam("before");
-      int limit = Math.min(500, Integer.parseInt(ctx.request().getParam("limit", "50")));
-      jobs.list(Http.account(ctx), before == null ? null : Long.parseLong(before), ctx.request().getParam("status"), limit)
+      int limit = (int) Http.longParam(ctx, "limit", 50, 1, 500);
+      jobs.list(Http.account(ctx), Http.idParam(ctx, "before"), ctx.request().getParam("status"), limit)
           .onSuccess(list -> json(ctx, 200, new JsonObject().put("jobs", list)))
           .onFailure(ctx::fail);
     }));

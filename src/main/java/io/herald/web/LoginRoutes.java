@@ -4,7 +4,6 @@ import static io.herald.web.Http.json;
 
 import io.herald.accounts.AccountList;
 import io.herald.accounts.Authenticator;
-import io.herald.accounts.LoginThrottle;
 import io.herald.accounts.Principal;
 import io.herald.accounts.SessionStore;
 import io.vertx.core.Future;
@@ -19,7 +18,6 @@ final class LoginRoutes {
   private final Authenticator authenticator;
   private final SessionStore sessions;
   private final AccountList accounts;
-  private final LoginThrottle throttle = new LoginThrottle();
 
   LoginRoutes(Authenticator authenticator, SessionStore sessions, AccountList accounts) {
     this.authenticator = authenticator;
@@ -49,24 +47,18 @@ final class LoginRoutes {
       json(ctx, 400, new JsonObject().put("error", "enter your e-mail and password"));
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
-    long locked = throttle.minutesLocked(email, address, System.currentTimeMillis());
-    if (locked > 0) {
-      ctx.response().putHeader("Retry-After", String.valueOf(locked * 60));
-      json(ctx, 429, new JsonObject().put("error", "too many failed log-ins; try again in " + locked
-          + (locked == 1 ? " minute" : " minutes")));
-      return;
-    }
-    authenticator.authenticate(email, password).compose(found -> {
-      if (found.isEmpty()) {
-        throttle.failed(email, address, System.currentTimeMillis());
+    authenticator.logIn(email, password, BasicAuth.address(ctx)).compose(outcome -> {
+      if (outcome instanceof Authenticator.Locked locked) {
+        BasicAuth.tooMany(ctx, locked.standing());
+        return Future.succeededFuture();
+      }
+      if (!(outcome instanceof Authenticator.Accepted accepted)) {
         json(ctx, 401, new JsonObject().put("error", "wrong e-mail or password"));
         return Future.succeededFuture();
       }
-      throttle.succeeded(email);
-      return sessions.open(found.get()).onSuccess(opened -> {
+      return sessions.open(accepted.principal()).onSuccess(opened -> {
         ctx.response().addCookie(cookie(ctx, opened.token()));
-        me(ctx, found.get(), opened.session().csrfToken());
+        me(ctx, accepted.principal(), opened.session().csrfToken());
       });
     }).onFailure(ctx::fail);
   }

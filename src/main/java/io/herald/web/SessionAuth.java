@@ -56,12 +56,7 @@ final class SessionAuth implements Handler<RoutingContext> {
     return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Without a session, plain API clients get the Basic challenge; the UI's own calls do not (no browser pop-up). */
   static void deny(RoutingContext ctx, int status, String why) {
-    var response = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
-    if (status == 401 && ctx.request().getHeader("X-Requested-With") == null) {
-      response.putHeader("WWW-Authenticate", "Basic realm=\"herald\", charset=\"UTF-8\"");
-    }
-    response.end(new JsonObject().put("error", why).encode());
+    Http.json(ctx, status, new JsonObject().put("error", why));
   }
 }

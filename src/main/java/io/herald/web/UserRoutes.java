@@ -18,13 +18,7 @@ final class UserRoutes implements Routes {
   @Override
   public void mount(Router router) {
     router.get("/api/v1/users").handler(Http.admins(Http.safe(ctx -> {
-      String account = ctx.request().getParam("account");
-      Long filter;
-      try {
-        filter = account == null || account.isBlank() ? null : Long.parseLong(account);
-      } catch (NumberFormatException e) {
-        throw io.herald.api.ApiException.badField("account", "account must be an id", account);
-      }
+      Long filter = ctx.get(AccountParam.CHECKED);
       reply(ctx, 200, users.list(Http.principal(ctx), filter).map(list -> new JsonObject().put("users", list)));
     })));
     router.post("/api/v1/users").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx ->

@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -32,6 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  /** Values PostgreSQL cannot store, by SQLSTATE: whatever route let one through, the caller hears why. */
+  private static final Map<String, String> UNSTORABLE = Map.of(
+      "22021", "text must not contain the NUL character (U+0000)",
+      "22P05", "text must not contain the NUL character (U+0000)",
+      "22008", "a date or time is out of range",
+      "22003", "a number is out of range");
 
   private final HttpConfig config;
   private final Pool pool;
@@ -63,8 +70,13 @@ public final class WebServer extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
     SessionStore sessions = new SessionStore(pool);
-    new LoginRoutes(authenticator, sessions, new AccountList(pool)).mount(router);
+    AccountList accounts = new AccountList(pool);
+    SameOrigin sameOrigin = new SameOrigin();
+    router.route("/auth/*").handler(sameOrigin);
+    router.route("/api/*").handler(sameOrigin);
+    new LoginRoutes(authenticator, sessions, accounts).mount(router);
     router.route("/api/*").handler(new ApiAuth(new BasicAuth(authenticator), new SessionAuth(sessions)));
+    router.route("/api/*").handler(new AccountParam(accounts));
     routes.forEach(r -> r.mount(router));
     new UserRoutes(new UserAdmin(vertx, pool)).mount(router);
     new DashboardRoutes(new DashboardStats(pool, registry)).mount(router);
@@ -116,8 +128,20 @@ public final class WebServer extends VerticleBase {
 
   private void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
+    if (cause instanceof ApiException api && api.status() == 413) {
+      // the rest of an oversized body is not read: answer, then close rather than drain it
+      if (!ctx.response().ended()) {
+        ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+            .end(api.body().encode()).onComplete(v -> ctx.request().connection().close());
+      }
+      return;
+    }
     if (cause instanceof ApiException api) {
       json(ctx, api.status(), api.body());
+      return;
+    }
+    if (cause instanceof PgException pg && UNSTORABLE.containsKey(pg.getSqlState())) {
+      json(ctx, 400, new JsonObject().put("error", UNSTORABLE.get(pg.getSqlState())));
       return;
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

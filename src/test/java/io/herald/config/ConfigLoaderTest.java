@@ -90,6 +90,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aMistypedVariableOrPropertyStopsStartUpLikeAMistypedKey() throws IOException {
+    assertEquals("unknown environment variable HERALD_HTPP_PORT (did you mean HERALD_HTTP_PORT?)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+            Map.of("HERALD_HTPP_PORT", "9000"), new Properties())).getMessage());
+    assertEquals("unknown environment variable HERALD_SMSC_1_TPS (did you mean HERALD_SMSC_0_TPS?)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file("{\"smsc\": [{\"name\": \"a\", \"systemId\": \"x\"}]}"),
+            Map.of("HERALD_SMSC_1_TPS", "10"), new Properties())).getMessage(), "an override cannot add a connection");
+    Properties typo = new Properties();
+    typo.setProperty("herald.dispatch.batchSise", "10");
+    assertEquals("unknown system property -Dherald.dispatch.batchSise (did you mean herald.dispatch.batchSize?)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(), typo)).getMessage());
+    assertEquals("unknown environment variable HERALD_SOMETHING_ELSE_ENTIRELY",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+            Map.of("HERALD_SOMETHING_ELSE_ENTIRELY", "x"), new Properties())).getMessage());
+    HeraldConfig config = ConfigLoader.load(null, Map.of("HERALD_JAVA_OPTS", "-Xmx256m", "HERALD_TEST_DB_URL", "x",
+        "HERALD_HTTP_PORT", "9001", "PATH", "/usr/bin"), new Properties());
+    assertEquals(9001, config.http().port(), "variables the scripts read, and others', are left alone");
+  }
+
+  @Test
   void environmentNamesFollowTheKeys() {
     assertEquals("HERALD_DB_POOL_SIZE", ConfigLoader.envName("db.poolSize"));
     assertEquals("HERALD_SIMULATOR_RECEIPT_DELAY_MILLIS", ConfigLoader.envName("simulator.receiptDelayMillis"));

@@ -183,7 +183,7 @@ class ContactsApiTest {
     assertEquals("operators name the account with ?account=ID", withoutAccount.error());
     assertEquals(200, f.operator.get("/api/v1/contacts/" + c.getLong("id") + "?account=" + f.accountId).status());
     assertEquals(404, f.operator.get("/api/v1/contacts/" + c.getLong("id") + "?account=" + f.otherAccountId).status());
-    assertEquals("account not found", f.operator.get("/api/v1/contacts?account=987654").error());
+    assertEquals("account 987654 not found", f.operator.get("/api/v1/contacts?account=987654").error());
 
     Calls.Reply byUser = f.user.put("/api/v1/contacts/" + c.getLong("id"), new JsonObject().put("firstName", "Edited"));
     assertEquals(200, byUser.status());

@@ -29,12 +29,10 @@ final class ContactsFixture implements AutoCloseable {
     herald = TestHerald.start(TestHerald.config(db, overrides));
     accountId = db.queryLong("SELECT id FROM accounts ORDER BY id LIMIT 1");
     String hash = PasswordHasher.hash(PASSWORD);
-    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (" + accountId + ", '"
-        + USER_EMAIL + "', '" + hash + "', 'user')");
+    db.insertUser(Long.toString(accountId), USER_EMAIL, hash, "user");
     db.execute("INSERT INTO accounts (name, default_region, time_zone) VALUES ('Other clinic', 'GB', 'Europe/London')");
     otherAccountId = db.queryLong("SELECT id FROM accounts WHERE name = 'Other clinic'");
-    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (" + otherAccountId + ", '"
-        + OTHER_EMAIL + "', '" + hash + "', 'admin')");
+    db.insertUser(Long.toString(otherAccountId), OTHER_EMAIL, hash, "admin");
     db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (" + otherAccountId
         + ", 'Clinic', 'alphanumeric', true)");
     int port = herald.httpPort();

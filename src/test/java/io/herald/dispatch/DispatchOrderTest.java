@@ -74,8 +74,7 @@ class DispatchOrderTest {
   void aSmallJobOfOneAccountIsNotStuckBehindALargeJobOfAnother() {
     startHerald(10, 400);
     db.execute("INSERT INTO accounts (name) VALUES ('School')");
-    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (2, 'school@example.com', '"
-        + PasswordHasher.hash("pw") + "', 'admin')");
+    db.insertUser("2", "school@example.com", PasswordHasher.hash("pw"), "admin");
     db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (2, 'School', 'alphanumeric', true)");
     Api school = new Api(herald.httpPort(), "school@example.com", "pw");
     long big = api.post("/api/v1/jobs", new JsonObject().put("recipients", recipients("+1202555", 3000, "bulk"))).json().getLong("id");

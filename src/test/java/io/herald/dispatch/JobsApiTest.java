@@ -144,8 +144,7 @@ class JobsApiTest {
     JsonArray listed = api.get("/api/v1/jobs").json().getJsonArray("jobs");
     assertEquals(id, listed.getJsonObject(0).getLong("id"));
     db.execute("INSERT INTO accounts (name) VALUES ('Other')");
-    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES ((SELECT max(id) FROM accounts), "
-        + "'other@example.com', '" + PasswordHasher.hash("pw") + "', 'admin')");
+    db.insertUser("(SELECT max(id) FROM accounts)", "other@example.com", PasswordHasher.hash("pw"), "admin");
     Api other = new Api(herald.httpPort(), "other@example.com", "pw");
     assertEquals(404, other.get("/api/v1/jobs/" + id).status());
     assertEquals(404, other.post("/api/v1/jobs/" + id + "/cancel", "").status());

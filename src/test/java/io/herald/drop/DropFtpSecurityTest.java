@@ -23,8 +23,8 @@ class DropFtpSecurityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("failedLoginLimit", 3)
-        .put("failedLoginBlockSeconds", 2).put("failedLoginDelayMillis", 100)));
+    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 100))
+        .put("logins", new JsonObject().put("windowSeconds", 2).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 3)));
     profile = f.profile(new JsonObject().put("username", "school").put("mobileColumn", 1)
         .put("hasHeader", false).put("template", "School is closed today"));
     password = profile.getString("password");
@@ -98,7 +98,7 @@ class DropFtpSecurityTest {
       assertFalse(ftp.login("school", "wrong-3"));
       assertFalse(ftp.noop(), "the third failure closes the session");
     }
-    assertEquals("421 Too many failed logins from your address: try again in 1 minute.", FtpSession.greeting(f.ftpPort()));
+    assertEquals("421 Too many failed log-ins from your address: try again in 1 minute.", FtpSession.greeting(f.ftpPort()));
     awaitUnblocked();
     try (FtpSession ftp = login()) {
       assertTrue(ftp.noop(), "after the block time the right password works again");

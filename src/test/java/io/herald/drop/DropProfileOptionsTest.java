@@ -99,15 +99,13 @@ class DropProfileOptionsTest {
 
   @Test
   void onlyAdminsOfAnAccountWithDropAndGoManageProfiles() {
-    f.db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (1, 'clerk@example.com', '"
-        + PasswordHasher.hash("clerk password") + "', 'user')");
+    f.db.insertUser("1", "clerk@example.com", PasswordHasher.hash("clerk password"), "user");
     Api.Response clerk = f.http("clerk@example.com", "clerk password", "GET", "/api/v1/drop-profiles", "application/json",
         new byte[0]);
     assertEquals(403, clerk.status());
     assertEquals("only account admins may do this", clerk.json().getString("error"));
     f.db.execute("INSERT INTO accounts (name) VALUES ('Without Drop & Go')");
-    f.db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES ((SELECT max(id) FROM accounts),"
-        + " 'other@example.com', '" + PasswordHasher.hash("other password") + "', 'admin')");
+    f.db.insertUser("(SELECT max(id) FROM accounts)", "other@example.com", PasswordHasher.hash("other password"), "admin");
     Api.Response off = f.http("other@example.com", "other password", "POST", "/api/v1/drop-profiles", "application/json",
         new JsonObject().put("username", "other").put("mobileColumn", 1).put("template", "x").encode().getBytes());
     assertEquals(403, off.status());

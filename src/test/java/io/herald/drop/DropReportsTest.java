@@ -188,8 +188,8 @@ class DropReportsTest {
   @Test
   void anotherAccountSeesNoneOfIt() {
     f.db.execute("INSERT INTO accounts (name, drop_enabled) VALUES ('Elsewhere', true)");
-    f.db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES ((SELECT max(id) FROM accounts),"
-        + " 'elsewhere@example.com', '" + PasswordHasher.hash("elsewhere password") + "', 'admin')");
+    f.db.insertUser("(SELECT max(id) FROM accounts)", "elsewhere@example.com", PasswordHasher.hash("elsewhere password"),
+        "admin");
     Api other = new Api(f.herald.httpPort(), "elsewhere@example.com", "elsewhere password");
     assertEquals(0, other.get("/api/v1/reports/drops").json().getJsonArray("drops").size());
     assertEquals(0, other.get("/api/v1/reports/sent-log").json().getJsonArray("messages").size());

@@ -42,6 +42,17 @@ public final class Api {
     return post(path, body.encode());
   }
 
+  /** Any method, with a JSON body or none. */
+  public Response send(String method, String path, JsonObject body) {
+    HttpRequest.Builder b = request(path);
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
+    }
+    return send(b);
+  }
+
   /** Polls GET path until the JSON answer (of any status) satisfies done; fails after a generous limit. */
   public JsonObject await(String path, Predicate<JsonObject> done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

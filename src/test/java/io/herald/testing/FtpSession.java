@@ -70,6 +70,8 @@ public final class FtpSession implements AutoCloseable {
         ftp.setFileType(FTP.BINARY_FILE_TYPE);
       }
       return ok;
+    } catch (org.apache.commons.net.ftp.FTPConnectionClosedException e) {
+      return false; // a 421: the server closed the connection, saying why in reply()
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,6 +89,8 @@ public final class FtpSession implements AutoCloseable {
   public boolean put(String name, byte[] content) {
     try {
       return ftp.storeFile(name, new ByteArrayInputStream(content));
+    } catch (org.apache.commons.net.ftp.FTPConnectionClosedException e) {
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -162,6 +166,15 @@ public final class FtpSession implements AutoCloseable {
       Api.sleep(50);
     }
     throw new AssertionError("no " + path + " after 60 s; " + dir + " holds " + list(dir));
+  }
+
+  /** Sends a raw command; answers the reply code. */
+  public int command(String command, String argument) {
+    try {
+      return ftp.sendCommand(command, argument);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public boolean noop() {

@@ -48,8 +48,7 @@ class PermissionsTest {
     db.execute("INSERT INTO accounts (name) VALUES ('Other')");
     long other = db.queryLong("SELECT id FROM accounts WHERE name = 'Other'");
     db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (" + other + ", 'Other', 'alphanumeric', true)");
-    db.execute("INSERT INTO users (account_id, email, password_hash, role) VALUES (" + other + ", '" + OTHER_ADMIN + "', '"
-        + PasswordHasher.hash(PASSWORD) + "', 'admin')");
+    db.insertUser(Long.toString(other), OTHER_ADMIN, PasswordHasher.hash(PASSWORD), "admin");
     otherUser = db.queryLong("SELECT id FROM users WHERE email = '" + OTHER_ADMIN + "'");
     otherAdmin = new Api(herald.httpPort(), OTHER_ADMIN, PASSWORD);
     otherJob = otherAdmin.post("/api/v1/jobs", new JsonObject().put("name", "theirs").put("template", "hi")

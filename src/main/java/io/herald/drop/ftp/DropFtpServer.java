@@ -1,7 +1,6 @@
 package io.herald.drop.ftp;
 
 import io.herald.config.DropConfig;
-import java.time.Clock;
 import java.util.Map;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
@@ -13,20 +12,22 @@ import org.apache.ftpserver.ssl.SslConfigurationFactory;
 
 /**
  * The Drop &amp; Go FTP site: Apache FtpServer with drop profiles as its users, each jailed in its
- * home; passive data ports from config; anonymous login off; failed logins delayed and, repeated
- * from one address, blocked; explicit FTPS (AUTH TLS) when a keystore is configured. start() and
- * stop() block: call them on a worker thread.
+ * home under a quota; passive data ports from config, active mode (PORT, EPRT) off unless
+ * configured, and then only to the client's own address (no FTP bounce); anonymous login off;
+ * connections limited; failed logins delayed and throttled; explicit FTPS (AUTH TLS) when a
+ * keystore is configured. start() and stop() block: call them on a worker thread.
  */
 public final class DropFtpServer {
+  /** A control connection is closed after this many wrong passwords; the throttle counts across connections. */
+  private static final int FAILURES_PER_CONNECTION = 3;
+
   private final DropConfig config;
   private final DropSite site;
-  private final LoginThrottle throttle;
   private FtpServer server;
 
-  public DropFtpServer(DropConfig config, DropSite site, Clock clock) {
+  public DropFtpServer(DropConfig config, DropSite site) {
     this.config = config;
     this.site = site;
-    this.throttle = new LoginThrottle(config.failedLoginLimit(), config.failedLoginBlockSeconds() * 1000L, clock);
   }
 
   /** Starts listening; returns the port (the one picked when the config says 0). */
@@ -38,6 +39,8 @@ public final class DropFtpServer {
     DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
     data.setPassivePorts(config.passivePorts());
     data.setIdleTime(config.idleSeconds());
+    data.setActiveEnabled(config.activeMode());
+    data.setActiveIpCheck(true);
     if (config.tls()) {
       SslConfigurationFactory ssl = new SslConfigurationFactory();
       ssl.setKeystoreFile(config.keystore().toFile());
@@ -51,16 +54,17 @@ public final class DropFtpServer {
     ConnectionConfigFactory connections = new ConnectionConfigFactory();
     connections.setAnonymousLoginEnabled(false);
     connections.setLoginFailureDelay((int) config.failedLoginDelayMillis());
-    connections.setMaxLoginFailures(config.failedLoginLimit());
+    connections.setMaxLoginFailures(FAILURES_PER_CONNECTION);
     connections.setMaxLogins(0);
     connections.setMaxThreads(0);
 
     FtpServerFactory factory = new FtpServerFactory();
     factory.addListener("default", listener.createListener());
     factory.setConnectionConfig(connections.createConnectionConfig());
-    factory.setUserManager(new DropUserManager(site, throttle, config.idleSeconds()));
-    factory.setFileSystem(new JailedFileSystem(config.maxFileBytes()));
-    factory.setFtplets(Map.of("drop", new DropFtplet(site, throttle)));
+    factory.setUserManager(new DropUserManager(site, config.idleSeconds()));
+    factory.setFileSystem(new JailedFileSystem(config.maxFileBytes(), config.quotaBytes()));
+    factory.setFtplets(Map.of("drop", new DropFtplet(site,
+        new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress()))));
     server = factory.createServer();
     server.start();
     return factory.getListener("default").getPort();

@@ -10,15 +10,28 @@ import java.util.Optional;
  * threads, never on an event loop.
  */
 public interface DropSite {
-  /** The user for these credentials when they are right and the profile may drop files; empty otherwise. */
+  /**
+   * The user for these credentials when they are right and the profile may drop files; empty
+   * otherwise. A failure counts against the name and the address in the log-in throttle.
+   */
   Optional<SiteUser> login(String username, String password, InetAddress from);
 
-  /** Whether the profile is still enabled (and its account still has Drop &amp; Go). */
-  boolean allowed(long profileId);
+  /**
+   * Why an attempt is refused before its password is looked at (too many failures for the name from
+   * this address, or from the address at all: username null asks about the address alone); empty
+   * when it may go ahead.
+   */
+  Optional<String> refusal(String username, InetAddress from);
 
-  /** A finished upload at the top of the profile's home, to be processed. problem is set when it is known bad. */
-  void received(long profileId, Path upload, String name, String problem) throws IOException;
+  /** Why a logged-in session must end now (profile disabled or deleted, password changed); empty while it may go on. */
+  Optional<String> ended(SiteUser user);
 
-  /** A logged-in drop profile: its id, login name and home directory. */
-  record SiteUser(long profileId, String username, Path home) {}
+  /** A finished upload at the top of the profile's home, to be processed. */
+  void received(long profileId, Path upload, String name) throws IOException;
+
+  /** An upload that was refused while it came in (too large, over the quota) and not kept: recorded with its reason. */
+  void refused(long profileId, String name, String reason) throws IOException;
+
+  /** A logged-in drop profile: its id, login name, home directory, and the password hash it logged in with. */
+  record SiteUser(long profileId, String username, Path home, String credential) {}
 }

@@ -19,6 +19,10 @@ final class DropUser implements User {
     return site.profileId();
   }
 
+  DropSite.SiteUser site() {
+    return site;
+  }
+
   @Override
   public String getName() {
     return site.username();

@@ -13,12 +13,10 @@ import org.apache.ftpserver.usermanager.UsernamePasswordAuthentication;
  */
 final class DropUserManager implements UserManager {
   private final DropSite site;
-  private final LoginThrottle throttle;
   private final int idleSeconds;
 
-  DropUserManager(DropSite site, LoginThrottle throttle, int idleSeconds) {
+  DropUserManager(DropSite site, int idleSeconds) {
     this.site = site;
-    this.throttle = throttle;
     this.idleSeconds = idleSeconds;
   }
 
@@ -29,18 +27,9 @@ final class DropUserManager implements UserManager {
       throw new AuthenticationFailedException("only drop profiles may log in");
     }
     InetAddress from = login.getUserMetadata() == null ? null : login.getUserMetadata().getInetAddress();
-    if (from != null && throttle.blockedFor(from) > 0) {
-      throw new AuthenticationFailedException("address blocked after failed logins");
-    }
     var user = site.login(login.getUsername(), login.getPassword(), from);
     if (user.isEmpty()) {
-      if (from != null) {
-        throttle.failed(from);
-      }
       throw new AuthenticationFailedException("wrong user name or password");
-    }
-    if (from != null) {
-      throttle.succeeded(from);
     }
     return new DropUser(user.get(), idleSeconds);
   }
@@ -56,14 +45,15 @@ final class DropUserManager implements UserManager {
     return new String[0];
   }
 
+  /** Drop profiles are managed through the API; FtpServer's own user administration is refused. */
   @Override
-  public void delete(String username) {
-    throw new UnsupportedOperationException("drop profiles are managed through the API");
+  public void delete(String username) throws org.apache.ftpserver.ftplet.FtpException {
+    throw new org.apache.ftpserver.ftplet.FtpException("drop profiles are managed through the API");
   }
 
   @Override
-  public void save(User user) {
-    throw new UnsupportedOperationException("drop profiles are managed through the API");
+  public void save(User user) throws org.apache.ftpserver.ftplet.FtpException {
+    throw new org.apache.ftpserver.ftplet.FtpException("drop profiles are managed through the API");
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -204,16 +205,20 @@ final class JailedFile implements FtpFile {
     return files;
   }
 
-  /** Writes at offset; stops with an error once the file would pass drop.maxFileBytes. */
+  /**
+   * Writes at offset, never through a link (O_NOFOLLOW). Once the file would pass the size limit or
+   * the home's quota, the upload stops with an error and what was written is deleted.
+   */
   @Override
   public OutputStream createOutputStream(long offset) throws IOException {
-    if (!isWritable()) {
+    if (!isWritable() || Files.isSymbolicLink(physical)) {
       throw new IOException("no write permission: " + getName());
     }
-    FileChannel channel = FileChannel.open(physical, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    JailedFileSystem.View.Limit limit = view.limitFor(physical);
+    FileChannel channel = FileChannel.open(physical, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
     channel.truncate(offset);
     channel.position(offset);
-    long max = view.maxFileBytes();
     return new FilterOutputStream(Channels.newOutputStream(channel)) {
       private long size = offset;
 
@@ -224,9 +229,11 @@ final class JailedFile implements FtpFile {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        if (size + len > max) {
-          view.markOversized(virtualPath);
-          throw new IOException("the file is larger than the limit of " + max + " bytes");
+        if (size + len > limit.bytes()) {
+          view.refuse(virtualPath, limit.reason());
+          channel.close();
+          Files.deleteIfExists(physical);
+          throw new IOException(limit.reason());
         }
         size += len;
         out.write(b, off, len);

@@ -2,9 +2,11 @@ package io.herald.drop.ftp;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.ftpserver.ftplet.FileSystemFactory;
 import org.apache.ftpserver.ftplet.FileSystemView;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -14,19 +16,22 @@ import org.apache.ftpserver.ftplet.User;
 /**
  * Each FTP user sees its home as "/" and nothing above it: paths are resolved against the home with
  * "..", "." and "~" never leaving it, and every access checks the real path (symlinks followed), so a
- * link inside the home cannot lead out of it either.
+ * link inside the home cannot lead out of it either; nothing is ever created through a link. What a
+ * home holds is capped by a quota, and one upload by a size limit.
  */
 final class JailedFileSystem implements FileSystemFactory {
   private final long maxFileBytes;
+  private final long quotaBytes;
 
-  JailedFileSystem(long maxFileBytes) {
+  JailedFileSystem(long maxFileBytes, long quotaBytes) {
     this.maxFileBytes = maxFileBytes;
+    this.quotaBytes = quotaBytes;
   }
 
   @Override
   public FileSystemView createFileSystemView(User user) throws FtpException {
     try {
-      return new View(Path.of(user.getHomeDirectory()).toRealPath(), maxFileBytes);
+      return new View(Path.of(user.getHomeDirectory()).toRealPath(), maxFileBytes, quotaBytes);
     } catch (IOException e) {
       throw new FtpException("home directory of " + user.getName() + " is not there", e);
     }
@@ -36,29 +41,59 @@ final class JailedFileSystem implements FileSystemFactory {
   static final class View implements FileSystemView {
     private final Path home;
     private final long maxFileBytes;
-    private final Set<String> oversized = ConcurrentHashMap.newKeySet();
+    private final long quotaBytes;
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private String cwd = "/";
 
-    View(Path home, long maxFileBytes) {
+    View(Path home, long maxFileBytes, long quotaBytes) {
       this.home = home;
       this.maxFileBytes = maxFileBytes;
+      this.quotaBytes = quotaBytes;
     }
 
     Path home() {
       return home;
     }
 
-    long maxFileBytes() {
-      return maxFileBytes;
+    /**
+     * The most bytes a file being written may reach: the size limit, or what the quota leaves once
+     * everything else in the home is counted, with the reason given when it is reached.
+     */
+    Limit limitFor(Path writing) throws IOException {
+      long others = usedBytes(writing);
+      long room = Math.max(0, quotaBytes - others);
+      if (room < maxFileBytes) {
+        return new Limit(room, "the drop profile's storage of " + quotaBytes + " bytes (drop.quotaBytes) is full, so the"
+            + " upload was stopped and not kept: delete files in processed/ and error/ to make room");
+      }
+      return new Limit(maxFileBytes, "the file is larger than the limit of " + maxFileBytes + " bytes"
+          + " (drop.maxFileBytes), so the upload was stopped and not kept: split it into smaller files");
     }
 
-    /** Remembers an upload cut off at the size limit, for the ftplet to report. */
-    void markOversized(String virtualPath) {
-      oversized.add(virtualPath);
+    record Limit(long bytes, String reason) {}
+
+    /** Bytes of every regular file in the home but one; links are not followed. */
+    private long usedBytes(Path except) throws IOException {
+      try (Stream<Path> files = Files.walk(home)) {
+        return files.filter(p -> !p.equals(except))
+            .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            .mapToLong(p -> {
+              try {
+                return Files.size(p);
+              } catch (IOException e) {
+                return 0; // gone while counting
+              }
+            }).sum();
+      }
     }
 
-    boolean takeOversized(String virtualPath) {
-      return oversized.remove(virtualPath);
+    /** Remembers why an upload was cut off, for the ftplet to report. */
+    void refuse(String virtualPath, String reason) {
+      refusals.put(virtualPath, reason);
+    }
+
+    String takeRefusal(String virtualPath) {
+      return refusals.remove(virtualPath);
     }
 
     @Override
@@ -105,9 +140,15 @@ final class JailedFileSystem implements FileSystemFactory {
       return new JailedFile(virtualPath, physical, this);
     }
 
-    /** True when the real location of path (or, for a new file, of its directory) is inside the home. */
+    /**
+     * True when the real location of path (or, for a new file, of its directory) is inside the home.
+     * A link that leads nowhere counts as outside: writing through it would create its target.
+     */
     boolean inside(Path physical) {
       try {
+        if (!Files.exists(physical) && Files.isSymbolicLink(physical)) {
+          return false;
+        }
         Path real = Files.exists(physical) ? physical.toRealPath() : physical.getParent().toRealPath().resolve(physical.getFileName());
         return real.startsWith(home);
       } catch (IOException | RuntimeException e) {
