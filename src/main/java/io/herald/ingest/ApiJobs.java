@@ -5,7 +5,7 @@ import io.herald.accounts.Principal;
 import io.herald.api.ApiException;
 import io.herald.config.ApiLimits;
 import io.herald.dispatch.Dispatcher;
-import io.herald.dispatch.WeeklySchedule;
+import io.herald.jobs.WeeklySchedule;
 import io.herald.jobs.JobSpec;
 import io.herald.jobs.JobStore;
 import io.herald.messages.MessageMeters;

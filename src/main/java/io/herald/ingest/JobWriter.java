@@ -1,7 +1,7 @@
 package io.herald.ingest;
 
 import io.herald.accounts.Account;
-import io.herald.dispatch.WeeklySchedule;
+import io.herald.jobs.WeeklySchedule;
 import io.herald.jobs.JobSpec;
 import io.herald.messages.MessageStore;
 import io.herald.messages.NewMessage;

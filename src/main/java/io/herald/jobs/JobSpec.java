@@ -1,6 +1,5 @@
 package io.herald.jobs;
 
-import io.herald.dispatch.WeeklySchedule;
 import java.time.Instant;
 
 /** A job about to be written: who sends what, in which lane, when. */

@@ -2,7 +2,6 @@ package io.herald.jobs;
 
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
-import io.herald.dispatch.WeeklySchedule;
 import io.herald.messages.MessageState;
 import io.herald.messages.Transition;
 import io.vertx.core.Future;
@@ -126,7 +125,7 @@ public final class JobStore {
   }
 
   /** Running jobs (with how many they have queued), and accounts with queued messages outside any job. */
-  public Future<List<io.herald.dispatch.Unit>> activeUnits() {
+  public Future<List<Unit>> activeUnits() {
     return pool.query("""
             SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone,
                    (SELECT coalesce(sum(c.n), 0) FROM job_counts c WHERE c.job_id = j.id AND c.state = 'queued')::bigint
@@ -140,10 +139,10 @@ public final class JobStore {
               JOIN accounts a ON a.id = d.account_id""")
         .execute()
         .map(rows -> {
-          List<io.herald.dispatch.Unit> units = new ArrayList<>();
+          List<Unit> units = new ArrayList<>();
           for (Row r : rows) {
             OffsetDateTime end = r.getOffsetDateTime("end_at");
-            units.add(new io.herald.dispatch.Unit(r.getLong("id"), r.getLong("account_id"), r.getString("lane"),
+            units.add(new Unit(r.getLong("id"), r.getLong("account_id"), r.getString("lane"),
                 r.getString("sender"), schedule(r.getValue("schedule")), end == null ? null : end.toInstant(),
                 java.time.ZoneId.of(r.getString("time_zone")), r.getLong("queued")));
           }

@@ -1,4 +1,4 @@
-package io.herald.dispatch;
+package io.herald.jobs;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

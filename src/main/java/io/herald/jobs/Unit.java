@@ -1,4 +1,4 @@
-package io.herald.dispatch;
+package io.herald.jobs;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.herald.dispatch;
+package io.herald.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
