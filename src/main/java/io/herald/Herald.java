@@ -110,6 +110,7 @@ public final class Herald {
 
   private Future<Void> deploy(AccountStore accounts) {
     MessageStore messages = new MessageStore(pool);
+    io.herald.messages.MessageViews views = new io.herald.messages.MessageViews(pool);
     MessageMeters meters = new MessageMeters(registry);
     List<SmscConnection> connections = new ArrayList<>();
     for (SmscConfig smsc : config.smsc()) {
@@ -117,7 +118,8 @@ public final class Herald {
     }
     smscs = new SmscRegistry(vertx, connections, config.routes());
     JobStore jobs = new JobStore(pool);
-    dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(), messages, jobs, accounts,
+    dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(),
+        new io.herald.messages.Claims(pool), new io.herald.messages.Outcomes(pool), jobs, accounts,
         smscs, meters, registry, clock);
     io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool, messages, meters);
     LoginThrottle logins = new LoginThrottle(pool, config.logins());
@@ -125,8 +127,8 @@ public final class Herald {
         logins, contacts.fields(), jobs, messages, meters, config.messages().maxParts(), clock, registry);
     drop = dropServices.verticle();
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts, logins), List.of(
-        new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), messages),
-        new SmscRoutes(smscs, messages),
+        new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), views),
+        new SmscRoutes(smscs, views),
         new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(),
             config.messages().maxScheduleDays(), config.api(), clock), jobs, meters),
         new io.herald.web.ContactsRoutes(contacts),

@@ -7,8 +7,9 @@ import io.herald.jobs.Unit;
 import io.herald.messages.ClaimedMessage;
 import io.herald.messages.MessageMeters;
 import io.herald.messages.MessageState;
-import io.herald.messages.MessageStore;
-import io.herald.messages.MessageStore.Quota;
+import io.herald.messages.Claims;
+import io.herald.messages.Outcomes;
+import io.herald.messages.Quota;
 import io.herald.messages.ReceiptUpdate;
 import io.herald.messages.SendResult;
 import io.herald.messages.Transition;
@@ -53,7 +54,8 @@ public final class Dispatcher extends VerticleBase {
   private static final long PURGE_MILLIS = 3_600_000;
 
   private final DispatchConfig config;
-  private final MessageStore store;
+  private final Claims claims;
+  private final Outcomes outcomes;
   private final JobStore jobs;
   private final AccountStore accounts;
   private final SmscRegistry smscs;
@@ -80,10 +82,11 @@ public final class Dispatcher extends VerticleBase {
   private int submitting;
   private Promise<Void> drained;
 
-  public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, MessageStore store, JobStore jobs,
+  public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, Claims claims, Outcomes outcomes, JobStore jobs,
                     AccountStore accounts, SmscRegistry smscs, MessageMeters meters, MeterRegistry registry, Clock clock) {
     this.config = config;
-    this.store = store;
+    this.claims = claims;
+    this.outcomes = outcomes;
     this.jobs = jobs;
     this.accounts = accounts;
     this.smscs = smscs;
@@ -92,14 +95,14 @@ public final class Dispatcher extends VerticleBase {
     this.clock = clock;
     this.rules = new SendRules(config, clock);
     this.completion = new JobCompletion(jobs);
-    this.housekeeping = new Housekeeping(jobs, store, meters, completion, unmatchedRetentionHours, clock);
+    this.housekeeping = new Housekeeping(jobs, outcomes, meters, completion, unmatchedRetentionHours, clock);
     this.waiting = new WaitingWork(LANES, registry);
-    this.leases = new Leases(store, clock, config.leaseSeconds(), database);
+    this.leases = new Leases(claims, clock, config.leaseSeconds(), database);
   }
 
   @Override
   public Future<?> start() {
-    writer = new ResultWriter(vertx, store, meters, completion, database, registry, this::written);
+    writer = new ResultWriter(vertx, outcomes, meters, completion, database, registry, this::written);
     vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, this::receipt);
     vertx.eventBus().localConsumer(WAKE, m -> refreshThenPump());
     vertx.setPeriodic(config.pollMillis(), id -> refreshThenPump());
@@ -113,7 +116,7 @@ public final class Dispatcher extends VerticleBase {
       }
     });
     vertx.setPeriodic(PURGE_MILLIS, id -> housekeeping.purgeHeldReceipts());
-    return store.countHeldReceipts().compose(held -> leases.recover()).onSuccess(n -> {
+    return outcomes.countHeldReceipts().compose(held -> leases.recover()).onSuccess(n -> {
       if (n > 0) {
         log.info("returned {} messages with expired leases to the queue", n);
       }
@@ -259,7 +262,7 @@ public final class Dispatcher extends VerticleBase {
     if (quotas.isEmpty()) {
       return claimLanes(laneIndex + 1, capacity, now, claimedSoFar);
     }
-    return store.claim(lane, quotas, now, config.leaseSeconds()).compose(claimed -> {
+    return claims.claim(lane, quotas, now, config.leaseSeconds()).compose(claimed -> {
       List<Transition> skipped = new ArrayList<>();
       List<ClaimedMessage> sendable = new ArrayList<>(claimed.size());
       for (ClaimedMessage m : claimed) {

@@ -2,7 +2,7 @@ package io.herald.dispatch;
 
 import io.herald.jobs.Unit;
 import io.herald.messages.ClaimedMessage;
-import io.herald.messages.MessageStore.Quota;
+import io.herald.messages.Quota;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.herald.dispatch;
 
 import io.herald.jobs.JobStore;
 import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageStore;
+import io.herald.messages.Outcomes;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
 final class Housekeeping {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
   private final JobStore jobs;
-  private final MessageStore store;
+  private final Outcomes store;
   private final MessageMeters meters;
   private final JobCompletion completion;
   private final int unmatchedRetentionHours;
   private final Clock clock;
 
-  Housekeeping(JobStore jobs, MessageStore store, MessageMeters meters, JobCompletion completion,
+  Housekeeping(JobStore jobs, Outcomes store, MessageMeters meters, JobCompletion completion,
                int unmatchedRetentionHours, Clock clock) {
     this.jobs = jobs;
     this.store = store;

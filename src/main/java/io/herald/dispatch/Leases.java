@@ -1,6 +1,6 @@
 package io.herald.dispatch;
 
-import io.herald.messages.MessageStore;
+import io.herald.messages.Claims;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.HashSet;
@@ -13,13 +13,13 @@ import java.util.Set;
  * (a crashed node) go back to the queue.
  */
 final class Leases {
-  private final MessageStore store;
+  private final Claims store;
   private final Clock clock;
   private final int leaseSeconds;
   private final DatabaseWatch database;
   private final Set<Long> held = new HashSet<>();
 
-  Leases(MessageStore store, Clock clock, int leaseSeconds, DatabaseWatch database) {
+  Leases(Claims store, Clock clock, int leaseSeconds, DatabaseWatch database) {
     this.store = store;
     this.clock = clock;
     this.leaseSeconds = leaseSeconds;

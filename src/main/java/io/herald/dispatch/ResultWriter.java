@@ -1,7 +1,7 @@
 package io.herald.dispatch;
 
 import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageStore;
+import io.herald.messages.Outcomes;
 import io.herald.messages.ReceiptUpdate;
 import io.herald.messages.Recorded;
 import io.herald.messages.SendResult;
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 final class ResultWriter {
   private static final long RETRY_WRITE_MILLIS = 1_000;
   private final Vertx vertx;
-  private final MessageStore store;
+  private final Outcomes store;
   private final MessageMeters meters;
   private final JobCompletion completion;
   private final DatabaseWatch database;
@@ -43,7 +43,7 @@ final class ResultWriter {
   private int unwritten;
 
   /** written: outcomes now in the database (their window slots and leases can go). */
-  ResultWriter(Vertx vertx, MessageStore store, MessageMeters meters, JobCompletion completion, DatabaseWatch database,
+  ResultWriter(Vertx vertx, Outcomes store, MessageMeters meters, JobCompletion completion, DatabaseWatch database,
                MeterRegistry registry, Consumer<List<SendResult>> written) {
     this.vertx = vertx;
     this.store = store;

@@ -4,15 +4,15 @@ import static io.herald.web.Http.json;
 
 import io.herald.api.ApiException;
 import io.herald.ingest.ApiMessages;
-import io.herald.messages.MessageStore;
+import io.herald.messages.MessageViews;
 import io.vertx.ext.web.Router;
 
 /** Single messages: send one, look one up. */
 public final class MessageRoutes implements Routes {
   private final ApiMessages apiMessages;
-  private final MessageStore messages;
+  private final MessageViews messages;
 
-  public MessageRoutes(ApiMessages apiMessages, MessageStore messages) {
+  public MessageRoutes(ApiMessages apiMessages, MessageViews messages) {
     this.apiMessages = apiMessages;
     this.messages = messages;
   }

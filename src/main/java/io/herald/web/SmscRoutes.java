@@ -2,7 +2,7 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
-import io.herald.messages.MessageStore;
+import io.herald.messages.MessageViews;
 import io.herald.smsc.SmscRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,9 +11,9 @@ import io.vertx.ext.web.Router;
 /** Operators' view of the SMSC connections and the receipts that matched nothing. */
 public final class SmscRoutes implements Routes {
   private final SmscRegistry smscs;
-  private final MessageStore messages;
+  private final MessageViews messages;
 
-  public SmscRoutes(SmscRegistry smscs, MessageStore messages) {
+  public SmscRoutes(SmscRegistry smscs, MessageViews messages) {
     this.smscs = smscs;
     this.messages = messages;
   }

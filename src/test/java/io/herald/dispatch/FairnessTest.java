@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.jobs.Unit;
 import io.herald.messages.ClaimedMessage;
-import io.herald.messages.MessageStore.Quota;
+import io.herald.messages.Quota;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;

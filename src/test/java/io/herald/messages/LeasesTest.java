@@ -2,7 +2,6 @@ package io.herald.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.herald.messages.MessageStore.Quota;
 import io.herald.store.Database;
 import io.herald.testing.TestDatabase;
 import io.vertx.core.Future;
@@ -23,6 +22,8 @@ class LeasesTest {
   static Vertx vertx;
   static Pool pool;
   static MessageStore store;
+  static Claims claims;
+  static MessageViews views;
 
   @BeforeAll
   static void start() throws Exception {
@@ -32,6 +33,8 @@ class LeasesTest {
     await(database.migrate(vertx));
     pool = database.pool(vertx, 4);
     store = new MessageStore(pool);
+    claims = new Claims(pool);
+    views = new MessageViews(pool);
     db.execute("INSERT INTO accounts (id, name) VALUES (1, 'Clinic')");
     db.execute("INSERT INTO jobs (id, account_id, kind) VALUES (1, 1, 'api')");
   }
@@ -52,14 +55,14 @@ class LeasesTest {
         new NewMessage(1, null, "conversation", "Herald", "+12025550171", "one", "GSM7", 1),
         new NewMessage(1, null, "conversation", "Herald", "+12025550172", "two", "GSM7", 1))));
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    assertEquals(2, await(store.claim("conversation", List.of(new Quota(null, 1, 2)), now, 1)).size());
+    assertEquals(2, await(claims.claim("conversation", List.of(new Quota(null, 1, 2)), now, 1)).size());
 
-    assertEquals(1, await(store.renewLeases(List.of(ids.get(0)), now, 60)));
-    assertEquals(1L, await(store.recoverLeases(now.plusSeconds(5))));
+    assertEquals(1, await(claims.renewLeases(List.of(ids.get(0)), now, 60)));
+    assertEquals(1L, await(claims.recoverLeases(now.plusSeconds(5))));
 
-    JsonObject renewed = await(store.find(1, ids.get(0))).orElseThrow();
+    JsonObject renewed = await(views.find(1, ids.get(0))).orElseThrow();
     assertEquals("sending", renewed.getString("status"));
-    JsonObject returned = await(store.find(1, ids.get(1))).orElseThrow();
+    JsonObject returned = await(views.find(1, ids.get(1))).orElseThrow();
     assertEquals("queued", returned.getString("status"));
     assertEquals(List.of("queued", "queued"), returned.getJsonArray("events").stream()
         .map(e -> ((JsonObject) e).getString("status")).toList());
@@ -73,7 +76,7 @@ class LeasesTest {
     db.execute("""
         INSERT INTO messages (account_id, job_id, sender, recipient, body, encoding, segments)
         SELECT 1, 1, 'Herald', '+1202555018' || i, 'hello', 'GSM7', 1 FROM generate_series(1, 3) i""");
-    await(store.claim("bulk", List.of(new Quota(1L, 1, 2)), Instant.now(), 60));
+    await(claims.claim("bulk", List.of(new Quota(1L, 1, 2)), Instant.now(), 60));
     assertEquals(1, db.queryLong("SELECT sum(n) FROM job_counts WHERE job_id = 1 AND state = 'queued'"));
     assertEquals(2, db.queryLong("SELECT sum(n) FROM job_counts WHERE job_id = 1 AND state = 'sending'"));
     assertEquals(1, await(new io.herald.jobs.JobStore(pool).activeUnits()).stream()
