@@ -1,42 +1,28 @@
 package io.herald.smsc;
 
-import io.herald.accounts.SenderKind;
 import io.herald.config.SmscConfig;
 import io.herald.config.SmscConfig.BindMode;
-import io.herald.config.SmscConfig.Split;
 import io.herald.smsc.encoding.EncodedText;
 import io.herald.smsc.encoding.Encoding;
 import io.herald.smsc.encoding.TextEncoder;
-import io.herald.smsc.encoding.Udh;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.GenericNackResponseException;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.GSMSpecificFeature;
-import org.jsmpp.bean.MessageMode;
-import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RawDataCoding;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
@@ -60,18 +46,12 @@ public final class SmscConnection extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SmscConnection.class);
 
   private final SmscConfig config;
-  private final MeterRegistry registry;
   private final Throttle throttle;
   private final MessageIds.Format receiptIds;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger concatReference = new AtomicInteger(ThreadLocalRandom.current().nextInt(65536));
-  private final Timer submitTimer;
-  private final Counter submitsOk;
-  private final Counter submitsTemporary;
-  private final Counter submitsPermanent;
-  private final Counter throttlingEvents;
-  private final Counter receiptsReceived;
   private final List<SmppLink> links = new ArrayList<>();
+  private final SmscMeters meters;
+  private final WireParts wireParts;
   private volatile String lastError;
   private volatile boolean responsesHaveHexLetters;
   private volatile boolean stopping;
@@ -82,32 +62,10 @@ public final class SmscConnection extends VerticleBase {
 
   public SmscConnection(SmscConfig config, MeterRegistry registry) {
     this.config = config;
-    this.registry = registry;
     this.throttle = new Throttle(config.tps());
     this.receiptIds = MessageIds.Format.of(config.receiptIdFormat());
-    String name = config.name();
-    this.submitTimer = Timer.builder("herald_submit").description("Time from submit_sm to its response")
-        .tag("smsc", name).publishPercentileHistogram().register(registry);
-    this.submitsOk = submits("ok");
-    this.submitsTemporary = submits("temporary_error");
-    this.submitsPermanent = submits("permanent_error");
-    this.throttlingEvents = Counter.builder("herald_smsc_throttled").tag("smsc", name)
-        .description("Submits the SMSC answered with ESME_RTHROTTLED or ESME_RMSGQFUL").register(registry);
-    this.receiptsReceived = Counter.builder("herald_smsc_receipts").tag("smsc", name)
-        .description("Delivery receipts received").register(registry);
-    Gauge.builder("herald_smsc_bound", this, c -> c.link().bound() ? 1 : 0).tag("smsc", name)
-        .description("1 when the connection is bound").register(registry);
-    Gauge.builder("herald_smsc_in_flight", inFlight, AtomicInteger::get).tag("smsc", name)
-        .description("Submits waiting for their response").register(registry);
-    FunctionCounter.builder("herald_smsc_reconnects", links, l -> l.stream().mapToLong(SmppLink::reconnects).sum())
-        .tag("smsc", name).description("Bound sessions lost").register(registry);
-    FunctionCounter.builder("herald_smsc_bind_failures", links, l -> l.stream().mapToLong(SmppLink::bindFailures).sum())
-        .tag("smsc", name).description("Bind attempts that failed (refused, unreachable, timed out)").register(registry);
-  }
-
-  private Counter submits(String result) {
-    return Counter.builder("herald_smsc_submits").tag("smsc", config.name()).tag("result", result)
-        .description("submit_sm by result").register(registry);
+    this.meters = new SmscMeters(config.name(), registry, inFlight, links, () -> link().bound());
+    this.wireParts = new WireParts(config);
   }
 
   public String name() {
@@ -189,7 +147,7 @@ public final class SmscConnection extends VerticleBase {
   /** State, window use, rate and counters, for operators. */
   public JsonObject snapshot() {
     LinkState state = link();
-    return new JsonObject()
+    JsonObject snapshot = new JsonObject()
         .put("name", config.name())
         .put("host", config.host())
         .put("port", config.port())
@@ -199,14 +157,8 @@ public final class SmscConnection extends VerticleBase {
         .put("inFlight", inFlight.get())
         .put("tps", config.tps())
         .put("currentTps", Math.round(throttle.currentRate() * 10) / 10.0)
-        .put("submitted", (long) submitsOk.count())
-        .put("temporaryErrors", (long) submitsTemporary.count())
-        .put("permanentErrors", (long) submitsPermanent.count())
-        .put("throttled", (long) throttlingEvents.count())
-        .put("receipts", (long) receiptsReceived.count())
-        .put("reconnects", links.stream().mapToLong(SmppLink::reconnects).sum())
-        .put("bindFailures", links.stream().mapToLong(SmppLink::bindFailures).sum())
         .put("lastError", lastError);
+    return meters.addTo(snapshot);
   }
 
   /**
@@ -236,7 +188,7 @@ public final class SmscConnection extends VerticleBase {
     private final int priority;
     private final java.util.function.Consumer<SubmitOutcome> done;
     private final List<String> ids = new ArrayList<>();
-    private List<Wire> wire;
+    private List<WireParts.Wire> wire;
 
     Submission(Sms sms, int priority, java.util.function.Consumer<SubmitOutcome> done) {
       this.sms = sms;
@@ -254,12 +206,12 @@ public final class SmscConnection extends VerticleBase {
         return;
       }
       if (text.segments() > config.maxParts()) {
-        submitsPermanent.increment();
+        meters.permanent();
         finish(SubmitOutcome.permanent(config.name(), ids, "too long", "the text needs " + text.segments()
             + " parts; connection " + config.name() + " takes at most " + config.maxParts()));
         return;
       }
-      wire = wireParts(text);
+      wire = wireParts.of(text);
       dataCoding = (byte) text.encoding().dataCoding();
       next(priority);
     }
@@ -276,7 +228,7 @@ public final class SmscConnection extends VerticleBase {
           if (failure != null) {
             finish(failure);
           } else if (ids.size() == wire.size()) {
-            submitsOk.increment();
+            meters.ok();
             finish(SubmitOutcome.submitted(config.name(), List.copyOf(ids)));
           } else {
             next(Integer.MIN_VALUE);
@@ -285,7 +237,7 @@ public final class SmscConnection extends VerticleBase {
 
         @Override
         void abandon() {
-          submitsTemporary.increment();
+          meters.temporary();
           finish(SubmitOutcome.temporary(config.name(), List.copyOf(ids), "stopping",
               "connection " + config.name() + " stopped before the submit"));
         }
@@ -302,22 +254,22 @@ public final class SmscConnection extends VerticleBase {
   }
 
   /** Submits one part; adds its id, or returns the outcome that ends the message. */
-  private SubmitOutcome submitPart(Sms sms, Wire part, byte dataCoding, int index, int total, List<String> ids) {
+  private SubmitOutcome submitPart(Sms sms, WireParts.Wire part, byte dataCoding, int index, int total, List<String> ids) {
     SMPPSession session = transmitter.session();
     if (session == null) {
-      submitsTemporary.increment();
+      meters.temporary();
       return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost", "connection " + config.name() + " is not bound");
     }
     String where = total > 1 ? " (part " + (index + 1) + " of " + total + ")" : "";
     try {
       SubmitSmResult result = session.submitShortMessage(
           config.systemType().isEmpty() ? null : config.systemType(),
-          sourceTon(sms.source()), sourceNpi(sms.source()), sourceAddress(sms.source()),
-          TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, strip(sms.destination()),
+          wireParts.sourceTon(sms.source()), wireParts.sourceNpi(sms.source()), WireParts.sourceAddress(sms.source()),
+          TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, WireParts.strip(sms.destination()),
           part.esm(), (byte) 0, (byte) 1, null, null,
           new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
           new RawDataCoding(dataCoding), (byte) 0, part.shortMessage(), part.tlvs());
-      recordLatency();
+      meters.answered();
       transmitter.answered();
       String id = MessageIds.normalise(result.getMessageId());
       if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
@@ -326,112 +278,41 @@ public final class SmscConnection extends VerticleBase {
       ids.add(id);
       return null;
     } catch (NegativeResponseException e) {
-      recordLatency();
+      meters.answered();
       transmitter.answered();
       int status = e.getCommandStatus();
       String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
       if (CommandStatus.isThrottling(status)) {
         throttle.throttled();
-        throttlingEvents.increment();
+        meters.throttled();
       }
       if (CommandStatus.isTemporary(status)) {
-        submitsTemporary.increment();
+        meters.temporary();
         return SubmitOutcome.temporary(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
       }
-      submitsPermanent.increment();
+      meters.permanent();
       return SubmitOutcome.permanent(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
     } catch (GenericNackResponseException e) {
       transmitter.genericNack();
-      submitsTemporary.increment();
+      meters.temporary();
       return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "generic_nack",
           config.name() + " answered generic_nack " + CommandStatus.describe(e.getCommandStatus()) + where);
     } catch (ResponseTimeoutException e) {
-      submitsTemporary.increment();
+      meters.temporary();
       return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "response timeout",
           "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
     } catch (Exception e) { // IOException, PDUException, InvalidResponseException: the link is gone or broken
-      submitsTemporary.increment();
+      meters.temporary();
       return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost",
           "submit on " + config.name() + " failed: " + e.getMessage() + where);
     }
-  }
-
-  /** From the moment the submit_sm was written (after pacing) to its response. */
-  private void recordLatency() {
-    submitTimer.record(System.nanoTime() - PacedConnectionFactory.LAST_SUBMIT_NANOS.get(), TimeUnit.NANOSECONDS);
-  }
-
-  /** One submit_sm's worth: its short_message, esm_class and TLVs. */
-  private record Wire(byte[] shortMessage, ESMClass esm, OptionalParameter[] tlvs) {}
-
-  private List<Wire> wireParts(EncodedText text) {
-    int total = text.segments();
-    if (total == 1) {
-      return List.of(new Wire(text.parts().get(0), new ESMClass(), new OptionalParameter[0]));
-    }
-    int reference = concatReference.getAndIncrement() & 0xFFFF;
-    List<Wire> wire = new ArrayList<>(total);
-    switch (config.split()) {
-      case PAYLOAD -> {
-        ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        text.parts().forEach(whole::writeBytes);
-        wire.add(new Wire(new byte[0], new ESMClass(), new OptionalParameter[] {
-            new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), whole.toByteArray())}));
-      }
-      case SAR -> {
-        for (int i = 0; i < total; i++) {
-          wire.add(new Wire(text.parts().get(i), new ESMClass(), new OptionalParameter[] {
-              new OptionalParameter.Short(OptionalParameter.Tag.SAR_MSG_REF_NUM, (short) reference),
-              new OptionalParameter.Byte(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS, (byte) total),
-              new OptionalParameter.Byte(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM, (byte) (i + 1))}));
-        }
-      }
-      case UDH -> {
-        ESMClass udhi = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
-        for (int i = 0; i < total; i++) {
-          byte[] udh = Udh.concat8(reference & 0xFF, total, i + 1);
-          byte[] payload = text.parts().get(i);
-          byte[] sm = new byte[udh.length + payload.length];
-          System.arraycopy(udh, 0, sm, 0, udh.length);
-          System.arraycopy(payload, 0, sm, udh.length, payload.length);
-          wire.add(new Wire(sm, udhi, new OptionalParameter[0]));
-        }
-      }
-    }
-    return wire;
-  }
-
-  private TypeOfNumber sourceTon(String source) {
-    if (config.sourceTon() >= 0) {
-      return TypeOfNumber.valueOf((byte) config.sourceTon());
-    }
-    return switch (SenderKind.of(source)) {
-      case ALPHANUMERIC -> TypeOfNumber.ALPHANUMERIC;
-      case SHORT_CODE -> TypeOfNumber.NETWORK_SPECIFIC;
-      case LONG_CODE -> TypeOfNumber.INTERNATIONAL;
-    };
-  }
-
-  private NumberingPlanIndicator sourceNpi(String source) {
-    if (config.sourceNpi() >= 0) {
-      return NumberingPlanIndicator.valueOf((byte) config.sourceNpi());
-    }
-    return SenderKind.of(source) == SenderKind.LONG_CODE ? NumberingPlanIndicator.ISDN : NumberingPlanIndicator.UNKNOWN;
-  }
-
-  private static String sourceAddress(String address) {
-    return SenderKind.of(address) == SenderKind.LONG_CODE ? strip(address) : address;
-  }
-
-  private static String strip(String e164) {
-    return e164.startsWith("+") ? e164.substring(1) : e164;
   }
 
   // ---- incoming, on jsmpp's PDU threads ----
 
   /** Hands a receipt to dispatch; completes once it is written. */
   Future<Void> receipt(Receipt receipt) {
-    receiptsReceived.increment();
+    meters.receipt();
     return vertx.eventBus().<Void>request(RECEIPTS, receipt,
         new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(10_000)).mapEmpty();
   }
