@@ -205,7 +205,7 @@ public final class ContactBook {
           return tx.preparedQuery("DELETE FROM group_members WHERE contact_id = $1 AND NOT (group_id = ANY($2::bigint[]))")
               .execute(Sql.pair(id, groupIds.toArray(Long[]::new)))
               .compose(v -> tx.preparedQuery("""
-                      INSERT INTO group_members (group_id, contact_id) SELECT DISTINCT g, $1 FROM unnest($2::bigint[]) AS g
+                      INSERT INTO group_members (group_id, contact_id) SELECT DISTINCT g, $1::bigint FROM unnest($2::bigint[]) AS g
                       ON CONFLICT DO NOTHING""")
                   .execute(Sql.pair(id, groupIds.toArray(Long[]::new))))
               .map(inserted -> inserted.rowCount());

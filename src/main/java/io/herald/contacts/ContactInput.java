@@ -51,7 +51,7 @@ record ContactInput(Map<String, Object> columns, JsonObject setFields, List<Stri
         }
       }
     }
-    List<Long> groups = request.containsKey("groups") ? Json.ids(request, "groups") : null;
+    List<Long> groups = request.containsKey("groups") ? Json.ids(request, "groups", "group") : null;
     return new ContactInput(columns, set, clear, groups);
   }
 

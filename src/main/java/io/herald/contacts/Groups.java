@@ -68,7 +68,7 @@ public final class Groups {
     if (!dynamic && request.containsKey("conditions")) {
       throw ApiException.badField("conditions", "a static group has no conditions; make it dynamic", null);
     }
-    List<Long> members = request.containsKey("contacts") ? Json.ids(request, "contacts") : List.of();
+    List<Long> members = request.containsKey("contacts") ? Json.ids(request, "contacts", "contact") : List.of();
     String groupType = type;
     return accounts.region(accountId).compose(region -> fieldMap(accountId).compose(known -> {
       JsonArray conditions = dynamic ? Condition.toJson(Condition.parse(request.getValue("conditions"), known, region)) : null;

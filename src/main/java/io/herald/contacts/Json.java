@@ -29,16 +29,17 @@ final class Json {
     throw ApiException.badField(field, field + " must be an id", String.valueOf(value));
   }
 
-  static List<Long> ids(JsonObject request, String field) {
+  /** A list of ids of one kind of thing (what: "contact", "group"), for the error that names it. */
+  static List<Long> ids(JsonObject request, String field, String what) {
     Object value = request.getValue(field);
     if (!(value instanceof JsonArray array)) {
-      throw ApiException.badField(field, field + " must be a list of contact ids",
+      throw ApiException.badField(field, field + " must be a list of " + what + " ids",
           value == null ? null : String.valueOf(value));
     }
     List<Long> ids = new ArrayList<>();
     for (Object o : array) {
       if (!(o instanceof Number n) || n.doubleValue() != n.longValue()) {
-        throw ApiException.badField(field, field + " must be a list of contact ids", String.valueOf(o));
+        throw ApiException.badField(field, field + " must be a list of " + what + " ids", String.valueOf(o));
       }
       ids.add(n.longValue());
     }

@@ -55,6 +55,34 @@ class ContactsApiTest {
   }
 
   @Test
+  void aContactsGroupsAreSetWhenItIsCreatedAndWhenItIsEdited() {
+    long staff = f.admin.post("/api/v1/groups", new JsonObject().put("name", "Staff")).json().getLong("id");
+    long parents = f.admin.post("/api/v1/groups", new JsonObject().put("name", "Parents")).json().getLong("id");
+    JsonObject created = create(new JsonObject().put("phone", "+12025550141").put("groups", new JsonArray().add(staff)));
+    assertEquals(List.of(staff), groupIds(created));
+    Calls.Reply edited = f.admin.put("/api/v1/contacts/" + created.getLong("id"),
+        new JsonObject().put("groups", new JsonArray().add(parents).add(staff)));
+    assertEquals(200, edited.status(), edited.body());
+    assertEquals(java.util.Set.of(parents, staff), java.util.Set.copyOf(groupIds(edited.json())));
+    assertEquals(List.of(), groupIds(f.admin.put("/api/v1/contacts/" + created.getLong("id"),
+        new JsonObject().put("groups", new JsonArray())).json()));
+
+    Calls.Reply unknown = f.admin.put("/api/v1/contacts/" + created.getLong("id"),
+        new JsonObject().put("groups", new JsonArray().add(987654)));
+    assertEquals(404, unknown.status());
+    assertEquals("group 987654 not found", unknown.error());
+    Calls.Reply notIds = f.admin.post("/api/v1/contacts", new JsonObject().put("phone", "+12025550142")
+        .put("groups", new JsonArray().add("Staff")));
+    assertEquals(400, notIds.status());
+    assertEquals("groups must be a list of group ids", notIds.error());
+  }
+
+  private static List<Long> groupIds(JsonObject contact) {
+    return contact.getJsonArray("groups").stream().map(g -> g instanceof JsonObject o ? o.getLong("id") : ((Number) g).longValue())
+        .toList();
+  }
+
+  @Test
   void aContactNeedsAtLeastOneValidDetail() {
     Calls.Reply none = f.admin.post("/api/v1/contacts", new JsonObject().put("firstName", "Nobody"));
     assertEquals(400, none.status());
