@@ -101,13 +101,16 @@ public final class KeywordReplies extends VerticleBase {
     String reason = "replied '" + reply.getString("text").strip() + "'";
     String answer = settings.reply(action);
     return pool.withTransaction(tx -> {
-      Future<?> change = switch (action) {
+      // whether the keyword changed anything that calls for an answer: an opt-in from a number that
+      // was never opted out is only a reply like any other
+      Future<Boolean> acted = switch (action) {
         case OPT_OUT -> suppressions.suppress(tx, accountId, List.of(new Address(AddressKind.PHONE, phone.get())),
-            SuppressionSource.REPLY, actor, reason);
-        case OPT_IN -> suppressions.lift(tx, accountId, List.of(phone.get()), SuppressionSource.REPLY, actor, reason);
-        case HELP -> Future.succeededFuture();
+            SuppressionSource.REPLY, actor, reason).map(true);
+        case OPT_IN -> suppressions.lift(tx, accountId, List.of(phone.get()), SuppressionSource.REPLY, actor, reason)
+            .map(lifted -> !lifted.isEmpty());
+        case HELP -> Future.succeededFuture(true);
       };
-      return change.compose(v -> answer == null || answer.isBlank() ? Future.succeededFuture(false)
+      return acted.compose(answers -> !answers || answer == null || answer.isBlank() ? Future.succeededFuture(false)
           : queueAnswer(tx, accountId, inboundId, action, sender, phone.get(), answer).map(true));
     }).onSuccess(queued -> {
       log.info("reply {} to {}: {} keyword acted on{}", inboundId, sender, action.dbName(), queued ? ", answer queued" : "");

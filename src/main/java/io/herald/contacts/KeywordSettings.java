@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** An account's reply keywords and the texts that answer them (an empty text sends no answer). */
+/**
+ * An account's reply keywords and the texts that answer them (an empty text sends no answer).
+ * YES is no opt-in keyword by default: people answer "Reply YES to confirm" without ever having
+ * opted out. An opt-in keyword acts only for a number that is opted out.
+ */
 public record KeywordSettings(List<String> optOut, List<String> optIn, List<String> help,
                               String optOutReply, String optInReply, String helpReply) {
 
   public static final KeywordSettings DEFAULTS = new KeywordSettings(
       List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"),
-      List.of("START", "UNSTOP", "YES"),
+      List.of("START", "UNSTOP"),
       List.of("HELP", "INFO"),
       "You have been unsubscribed and will receive no more messages. Reply START to subscribe again.",
       "You have been subscribed again. Reply STOP to unsubscribe.",

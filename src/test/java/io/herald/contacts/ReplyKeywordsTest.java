@@ -114,6 +114,28 @@ class ReplyKeywordsTest {
   }
 
   @Test
+  void yesIsAnOrdinaryReplyAndStartAnswersOnlyANumberThatOptedOut() throws Exception {
+    reply("12025550203", "Herald", "Yes");
+    reply("12025550203", "Herald", "START");
+    awaitRows("SELECT count(*) FROM inbound_messages WHERE sender = '+12025550203'", 2);
+    Api.sleep(500);
+    assertEquals(0, smsc.submits().stream().filter(s -> s.destination().endsWith("12025550203")).count(),
+        "no answer to a number that never opted out");
+    assertEquals(0, f.db.queryLong("SELECT count(*) FROM suppression_events WHERE address = '+12025550203'"));
+    assertEquals(new JsonArray().add("START").add("UNSTOP"),
+        f.admin.get("/api/v1/reply-keywords").json().getJsonObject("optIn").getJsonArray("keywords"));
+
+    reply("12025550203", "Herald", "stop");
+    assertTrue(answerTo("12025550203", 1).endsWith("Reply START to subscribe again."));
+    reply("12025550203", "Herald", "yes");
+    Api.sleep(500);
+    assertEquals(1, f.db.queryLong("SELECT count(*) FROM suppressions WHERE address = '+12025550203'"),
+        "YES does not opt a number back in");
+    reply("12025550203", "Herald", "start");
+    assertEquals("Herald: You have been subscribed again. Reply STOP to unsubscribe.", answerTo("12025550203", 2));
+  }
+
+  @Test
   void keywordsAndAnswersAreTheAccountsOwn() throws Exception {
     Calls.Reply byUser = f.user.put("/api/v1/reply-keywords", new JsonObject());
     assertEquals(403, byUser.status());
