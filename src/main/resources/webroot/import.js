@@ -39,7 +39,7 @@ Herald.page({ title: 'Import contacts' }, async main => {
     const fieldsAnswer = await Herald.get('/api/v1/fields');
     const fields = Array.isArray(fieldsAnswer) ? fieldsAnswer : fieldsAnswer.fields;
     const selects = current.columns.map(c => el('select', { 'aria-label': 'Field for column ' + c.header, 'data-index': c.index },
-      el('option', { value: '' }, 'Do not import'),
+      el('option', { value: 'ignore', selected: !c.field || c.field === 'ignore' }, 'Do not import'),
       fields.map(f => el('option', { value: f.key, selected: f.key === c.field }, f.label))));
     const form = el('form', { class: 'stack' }, el('p', {}, current.rows + ' rows in ' + current.file.name),
       Herald.table([{ label: 'Column', value: c => c.header }, { label: 'Examples', value: c => c.samples.slice(0, 3).join(', ') },
@@ -49,7 +49,7 @@ Herald.page({ title: 'Import contacts' }, async main => {
       e.preventDefault();
       try {
         current = await Herald.put('/api/v1/imports/' + current.id + '/columns',
-          { columns: selects.map(s => ({ index: Number(s.dataset.index), field: s.value || null })) });
+          { columns: selects.map(s => ({ index: Number(s.dataset.index), field: s.value || 'ignore' })) });
         group();
       } catch (err) { Herald.say(message, err); }
     });

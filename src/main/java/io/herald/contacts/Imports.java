@@ -154,7 +154,7 @@ public final class Imports {
         });
   }
 
-  /** Stage 2: {"columns": [{"index", "field": a field key or "ignore"}]}; columns not named keep their field. */
+  /** Stage 2: {"columns": [{"index", "field": a field key, or "ignore" / null}]}; columns not named keep their field. */
   public Future<JsonObject> assignColumns(long accountId, long id, JsonObject request) {
     Object given = request.getValue("columns");
     if (!(given instanceof JsonArray list)) {
@@ -175,7 +175,8 @@ public final class Imports {
           throw ApiException.badField(where + ".index", "no column " + index + ": the file has columns 0 to "
               + (headers.size() - 1), String.valueOf(index));
         }
-        Object field = c.getValue("field");
+        // null is "do not import", as the wizard's first choice says
+        Object field = c.getValue("field") == null ? IGNORE : c.getValue("field");
         if (!(field instanceof String key) || (!key.equals(IGNORE) && !keys.contains(key))) {
           throw ApiException.badField(where + ".field", "no field '" + field + "' for column '"
               + headers.get(n.intValue()) + "': give a field key or " + IGNORE, String.valueOf(field));

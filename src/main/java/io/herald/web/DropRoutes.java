@@ -4,6 +4,7 @@ import static io.herald.web.Http.json;
 
 import io.herald.api.ApiException;
 import io.herald.drop.DropServices;
+import io.herald.drop.HttpUploads;
 import io.herald.drop.ReportRange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -65,13 +66,26 @@ public final class DropRoutes implements Routes {
     long account = Http.account(ctx);
     long id = Http.id(ctx, "id", "drop profile");
     boolean dryRun = "true".equalsIgnoreCase(ctx.request().getParam("dryRun"));
-    String name = ctx.request().getParam("name", "upload.csv");
-    drop.uploads().upload(account, id, ctx.request(), name, dryRun)
+    HttpUploads uploads = drop.uploads();
+    ctx.request().pause();
+    uploads.accepts(account, id)
+        .compose(v -> FileUpload.receive(ctx, uploads::newStaged, uploads.maxFileBytes(), "upload.csv"))
+        .compose(file -> uploads.process(id, file.path(), file.name(), dryRun))
         .onSuccess(outcome -> {
           boolean ok = dryRun ? "ok".equals(outcome.getString("status")) : "processed".equals(outcome.getString("status"));
           json(ctx, ok ? (dryRun ? 200 : 201) : 422, outcome);
         })
-        .onFailure(ctx::fail);
+        .onFailure(e -> {
+          if (e instanceof FileUpload.TooLarge tooLarge) {
+            FileUpload.refuse(ctx, tooLarge, uploads.maxFileBytes(), new JsonObject()
+                .put("error", "file '" + tooLarge.name + "' is larger than the limit of " + uploads.maxFileBytes()
+                    + " bytes (drop.maxFileBytes): split it into smaller files")
+                .put("field", "file").put("value", tooLarge.name).put("limit", uploads.maxFileBytes()));
+          } else {
+            FileUpload.drain(ctx.request());
+            ctx.fail(e);
+          }
+        });
   }
 
   private void summary(RoutingContext ctx, boolean csv) {

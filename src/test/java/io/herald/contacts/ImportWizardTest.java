@@ -80,6 +80,47 @@ class ImportWizardTest {
     return found.getJsonObject(0);
   }
 
+  /** The body curl -F file=@NAME sends: one file part, with its name and type, between boundary lines. */
+  static byte[] form(String fileName, String csv) {
+    String boundary = "------------------------d74496d66958873e";
+    return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  static final String FORM_TYPE = "multipart/form-data; boundary=------------------------d74496d66958873e";
+
+  @Test
+  void aFileSentAsAFormIsReadAsTheFileItHoldsNamedByTheFormOrByName() {
+    String csv = "First Name,Mobile\r\nForm,+12025550871\r\nFields,+12025550872\r\n";
+    Calls.Reply r = f.admin.upload("/api/v1/imports", FORM_TYPE, form("from-form.csv", csv));
+    assertEquals(201, r.status(), r.body());
+    assertEquals("from-form.csv", r.json().getJsonObject("file").getString("name"));
+    assertEquals(2, r.json().getInteger("rows"), "boundary lines are not rows");
+    assertEquals(java.util.Arrays.asList("firstName", "phone"), fieldsOf(r.json()));
+    assertEquals("Form", r.json().getJsonArray("columns").getJsonObject(0).getJsonArray("samples").getString(0));
+
+    Calls.Reply named = f.admin.upload("/api/v1/imports?name=spring.csv", FORM_TYPE, form("x.csv", csv));
+    assertEquals("spring.csv", named.json().getJsonObject("file").getString("name"));
+    Calls.Reply pathName = f.admin.upload("/api/v1/imports", FORM_TYPE, form("../../etc/x.csv", csv));
+    assertEquals("x.csv", pathName.json().getJsonObject("file").getString("name"), "a name, never a path");
+
+    Calls.Reply empty = f.admin.upload("/api/v1/imports", FORM_TYPE, ("--------------------------d74496d66958873e"
+        + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--------------------------d74496d66958873e--\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, empty.status());
+    assertEquals("the form has no file in it: send the file as a form field, like curl -F file=@patients.csv", empty.error());
+  }
+
+  @Test
+  void aColumnSetToNullIsNotImported() {
+    JsonObject up = upload(f.admin, "nulls.csv", "text/csv", "Mobile,Shoe size\n+12025550881,9\n".getBytes(StandardCharsets.UTF_8));
+    long id = up.getLong("id");
+    Calls.Reply r = f.admin.put("/api/v1/imports/" + id + "/columns", new JsonObject().put("columns",
+        new JsonArray().add(new JsonObject().put("index", 1).putNull("field"))));
+    assertEquals(200, r.status(), r.body());
+    assertEquals("ignore", fieldsOf(r.json()).get(1));
+  }
+
   @Test
   void aCsvFileGoesThroughTheFourStages() throws Exception {
     long byPhone = f.admin.post("/api/v1/contacts", new JsonObject().put("firstName", "Old").put("lastName", "Name")

@@ -178,9 +178,14 @@ class DropReportsTest {
     assertEquals(201, form.status(), form.body());
     assertEquals("form.csv", form.json().getString("name"));
     f.awaitTexts(List.of("+12025550931"), 1);
+    Api.Response named = f.http(io.herald.testing.TestHerald.ADMIN_EMAIL, io.herald.testing.TestHerald.ADMIN_PASSWORD,
+        "POST", "/api/v1/drop-profiles/" + id() + "/files?name=named.csv", "multipart/form-data; boundary=" + boundary,
+        new String(body.toByteArray(), StandardCharsets.UTF_8).replace("+12025550931", "+12025550932")
+            .getBytes(StandardCharsets.UTF_8));
+    assertEquals("named.csv", named.json().getString("name"), "?name= wins over the form's file name");
     Api.Response large = f.upload(id(), "?name=large.csv", new byte[100_001]);
     assertEquals(413, large.status());
-    assertEquals("the file is larger than the limit of 100000 bytes (drop.maxFileBytes): split it into smaller files",
+    assertEquals("file 'large.csv' is larger than the limit of 100000 bytes (drop.maxFileBytes): split it into smaller files",
         large.json().getString("error"));
     assertEquals(404, f.upload(9999, "?name=x.csv", "x".getBytes()).status());
   }
