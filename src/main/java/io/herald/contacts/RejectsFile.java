@@ -1,11 +1,10 @@
 package io.herald.contacts;
 
-import io.herald.contacts.files.SafeCells;
+import io.herald.api.Csv;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The rows an import rejected, as a CSV file: the row number, the original cells, and why. */
@@ -22,19 +21,19 @@ public record RejectsFile(String fileName, List<String> headers, List<Line> line
   public String csv() {
     StringWriter out = new StringWriter();
     out.write('\uFEFF');
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+    try (CSVPrinter printer = new CSVPrinter(out, Csv.FORMAT)) {
       List<String> header = new ArrayList<>();
       header.add("row");
-      headers.forEach(h -> header.add(SafeCells.safe(h)));
+      headers.forEach(h -> header.add(Csv.safe(h)));
       header.add("reason");
       printer.printRecord(header);
       for (Line line : lines) {
         List<String> record = new ArrayList<>();
         record.add(String.valueOf(line.row()));
         for (int i = 0; i < Math.max(headers.size(), line.cells().size()); i++) {
-          record.add(SafeCells.safe(i < line.cells().size() ? line.cells().get(i) : ""));
+          record.add(Csv.safe(i < line.cells().size() ? line.cells().get(i) : ""));
         }
-        record.add(SafeCells.safe(line.reason()));
+        record.add(Csv.safe(line.reason()));
         printer.printRecord(record);
       }
     } catch (IOException e) {

@@ -93,13 +93,13 @@ class JobsApiTest {
     awaitJob(id, "completed");
     String report = api.get("/api/v1/jobs/" + id + "/report.csv").body();
     List<String> lines = report.lines().toList();
-    assertEquals("Full Name,Phone Number,SMS Status,Error Details,Message Text,Timestamp", lines.get(0));
-    assertTrue(lines.get(1).startsWith("\"'=HYPERLINK(\"\"http://x\"\")\",+12025550311,delivered,,\"Hello, \"\"friend\"\"\","), lines.get(1));
-    assertTrue(lines.get(2).startsWith("Refused Number,+12025559999,failed,submit_sm refused by carrier: 0x0000000B ESME_RINVDSTADR,'-2+3,"), lines.get(2));
+    assertEquals("\"Full Name\",\"Phone Number\",\"SMS Status\",\"Error Details\",\"Message Text\",\"Timestamp\"", lines.get(0));
+    assertTrue(lines.get(1).startsWith("\"'=HYPERLINK(\"\"http://x\"\")\",\"+12025550311\",\"delivered\",,\"Hello, \"\"friend\"\"\","), lines.get(1));
+    assertTrue(lines.get(2).startsWith("\"Refused Number\",\"+12025559999\",\"failed\",\"submit_sm refused by carrier: 0x0000000B ESME_RINVDSTADR\",\"'-2+3\","), lines.get(2));
     assertEquals(3, lines.size());
     List<String> failed = api.get("/api/v1/jobs/" + id + "/report.csv?failed=true").body().lines().toList();
     assertEquals(2, failed.size());
-    assertTrue(failed.get(1).startsWith("Refused Number,"));
+    assertTrue(failed.get(1).startsWith("\"Refused Number\","));
   }
 
   @Test

@@ -54,9 +54,9 @@ class DropFtpTest {
       assertTrue(ftp.list("/").containsAll(List.of("error", "processed")), "both folders are there from the first login");
       assertTrue(ftp.put("patients.csv", "First,Mobile\nAna,+12025550101\nBen,(202) 555-0102\nCy,not a number\n"));
       String result = ftp.await("/processed/patients.result.csv");
-      assertEquals("Row,Column,Value,Reason\r\n"
-          + "4,column 2 (Mobile),not a number,invalid phone number\r\n"
-          + "Summary,,,\"3 rows: 2 accepted, 1 rejected; job " + jobOf("patients.csv") + "\"\r\n", result);
+      assertEquals("\"Row\",\"Column\",\"Value\",\"Reason\"\r\n"
+          + "4,\"column 2 (Mobile)\",\"not a number\",\"invalid phone number\"\r\n"
+          + "\"Summary\",\"\",\"\",\"3 rows: 2 accepted, 1 rejected; job " + jobOf("patients.csv") + "\"\r\n", result);
       assertTrue(ftp.list("/processed").containsAll(List.of("patients.csv", "patients.result.csv")));
       assertFalse(ftp.list("/").contains("patients.csv"), "the file left the top folder");
       f.awaitTexts(List.of("+12025550101", "+12025550102"), 2);
@@ -117,7 +117,7 @@ class DropFtpTest {
         String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         String result = ftp.await("/error/" + base + ".result.csv");
         List<String> lines = result.lines().toList();
-        assertEquals("Row,Column,Value,Reason", lines.get(0));
+        assertEquals("\"Row\",\"Column\",\"Value\",\"Reason\"", lines.get(0));
         assertEquals(List.of("file", "", "", expected.getValue()), cells(lines.get(lines.size() - 2)), name);
         assertTrue(lines.get(lines.size() - 1).endsWith("nothing was sent\""), lines.get(lines.size() - 1));
         assertEquals(!name.equals("too-big.csv"), ftp.list("/error").contains(name),
@@ -126,11 +126,11 @@ class DropFtpTest {
         assertEquals(expected.getValue(), f.db.queryText("SELECT reason FROM drop_files WHERE name = '" + name + "'"));
       }
       String noValid = ftp.text("/error/no-valid-row.result.csv");
-      assertEquals("Row,Column,Value,Reason\r\n"
-          + "2,column 2 (Mobile),12,invalid phone number\r\n"
-          + "3,column 2 (Mobile),,phone number is missing\r\n"
-          + "file,,,no valid row: all 2 rows were rejected (see the result file)\r\n"
-          + "Summary,,,\"2 rows: 0 accepted, 2 rejected; nothing was sent\"\r\n", noValid);
+      assertEquals("\"Row\",\"Column\",\"Value\",\"Reason\"\r\n"
+          + "2,\"column 2 (Mobile)\",\"12\",\"invalid phone number\"\r\n"
+          + "3,\"column 2 (Mobile)\",\"\",\"phone number is missing\"\r\n"
+          + "\"file\",\"\",\"\",\"no valid row: all 2 rows were rejected (see the result file)\"\r\n"
+          + "\"Summary\",\"\",\"\",\"2 rows: 0 accepted, 2 rejected; nothing was sent\"\r\n", noValid);
     }
     assertEquals(0, f.db.queryLong("SELECT count(*) FROM jobs j JOIN drop_files d ON d.job_id = j.id"
         + " WHERE d.status = 'error'"), "no job is left from a file in error/");
@@ -197,7 +197,8 @@ class DropFtpTest {
       assertTrue(ftp.put("ten-thousand.csv", file.toByteArray()));
       String result = ftp.await("/processed/ten-thousand.result.csv");
       long job = jobOf("ten-thousand.csv");
-      assertEquals("Row,Column,Value,Reason\r\nSummary,,,\"10000 rows: 10000 accepted, 0 rejected; job " + job + "\"\r\n",
+      assertEquals("\"Row\",\"Column\",\"Value\",\"Reason\"\r\n\"Summary\",\"\",\"\",\"10000 rows: 10000 accepted, 0 rejected; job "
+          + job + "\"\r\n",
           result);
       JsonObject done = f.admin.await("/api/v1/jobs/" + job, j -> j.getJsonObject("counts").getLong("queued") == 0
           && j.getJsonObject("counts").getLong("sending") == 0);

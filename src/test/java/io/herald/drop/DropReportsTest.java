@@ -109,8 +109,9 @@ class DropReportsTest {
     assertEquals(1, f.admin.get("/api/v1/reports/drops?pageSize=1&page=2").json().getJsonArray("drops").size());
     assertEquals(file.getLong("id"), f.admin.get("/api/v1/reports/drops?pageSize=1&page=2").json().getJsonArray("drops")
         .getJsonObject(0).getLong("id"), "the second page of one line is the second newest file");
-    assertEquals("Received,File,Profile,Rows,Accepted,Rejected,Queued,Sent,Delivered,Failed,Status,Reason", csv.get(0));
-    String week = csv.stream().filter(l -> l.contains(",week-12.csv,")).findFirst().orElseThrow();
+    assertEquals("\"Received\",\"File\",\"Profile\",\"Rows\",\"Accepted\",\"Rejected\",\"Queued\",\"Sent\",\"Delivered\","
+        + "\"Failed\",\"Status\",\"Reason\"", csv.get(0));
+    String week = csv.stream().filter(l -> l.contains(",\"week-12.csv\",")).findFirst().orElseThrow();
     assertEquals(List.of("week-12.csv", "Front desk", "3", "2", "1", "0", "1", "1", "1", "completed", ""),
         DropFtpTest.cells(week).subList(1, 12));
 
@@ -129,7 +130,7 @@ class DropReportsTest {
     assertNull(delivered.getString("error"));
 
     List<String> log = f.admin.get("/api/v1/reports/sent-log.csv?file=" + file.getLong("id")).body().lines().toList();
-    assertEquals("Time,To,Status,Text,File,Error", log.get(0));
+    assertEquals("\"Time\",\"To\",\"Status\",\"Text\",\"File\",\"Error\"", log.get(0));
     assertEquals(3, log.size());
     assertEquals(List.of("+12025559999", "failed", "Hi Ben", "week-12.csv",
         "submit_sm refused by carrier: 0x0000000B ESME_RINVDSTADR"), DropFtpTest.cells(log.get(1)).subList(1, 6));
@@ -154,7 +155,7 @@ class DropReportsTest {
         .noneMatch(o -> ((JsonObject) o).getString("name").equals("january.csv")));
     List<String> csv = f.admin.get("/api/v1/reports/drops?format=csv&from=2025-01-15&to=2025-01-15").body().lines().toList();
     assertEquals(2, csv.size());
-    assertTrue(csv.get(1).startsWith("2025-01-15T12:00:00Z,january.csv,"), csv.get(1));
+    assertTrue(csv.get(1).startsWith("\"2025-01-15T12:00:00Z\",\"january.csv\","), csv.get(1));
     JsonArray log = f.admin.get("/api/v1/reports/sent-log?from=2025-01-15&to=2025-01-15").json().getJsonArray("messages");
     assertEquals(List.of("+12025550921"), log.stream().map(o -> ((JsonObject) o).getString("to")).toList());
     assertEquals(2, f.admin.get("/api/v1/reports/sent-log?format=csv&from=2025-01-01&to=2025-01-31").body().lines().count());

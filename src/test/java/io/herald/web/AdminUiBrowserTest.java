@@ -82,11 +82,11 @@ class AdminUiBrowserTest {
 
       String href = browser.driver().findElement(By.id("report")).getAttribute("href");
       List<String> report = browser.fetch(href).lines().toList();
-      assertEquals("Full Name,Phone Number,SMS Status,Error Details,Message Text,Timestamp", report.get(0));
+      assertEquals("\"Full Name\",\"Phone Number\",\"SMS Status\",\"Error Details\",\"Message Text\",\"Timestamp\"", report.get(0));
       assertEquals(4, report.size(), String.join("\n", report));
-      assertTrue(report.get(1).startsWith(",+12025550401,delivered,,\"Flu shots this Friday, 9-5.\","), report.get(1));
-      assertTrue(report.get(2).startsWith(",+12025550402,delivered,,"), report.get(2));
-      assertTrue(report.get(3).contains("+12025559999,failed"), report.get(3));
+      assertTrue(report.get(1).startsWith(",\"+12025550401\",\"delivered\",,\"Flu shots this Friday, 9-5.\","), report.get(1));
+      assertTrue(report.get(2).startsWith(",\"+12025550402\",\"delivered\",,"), report.get(2));
+      assertTrue(report.get(3).contains("\"+12025559999\",\"failed\""), report.get(3));
 
       browser.open("/jobs.html");
       browser.awaitText(By.id("jobs"), "Flu clinic");

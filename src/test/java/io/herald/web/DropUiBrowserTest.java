@@ -114,10 +114,10 @@ class DropUiBrowserTest {
 
       String report = browser.fetch(browser.driver().findElement(By.id("report")).getAttribute("href"));
       List<String> lines = report.lines().toList();
-      assertEquals("Full Name,Phone Number,SMS Status,Error Details,Message Text,Timestamp", lines.get(0));
+      assertEquals("\"Full Name\",\"Phone Number\",\"SMS Status\",\"Error Details\",\"Message Text\",\"Timestamp\"", lines.get(0));
       assertEquals(3, lines.size(), report);
-      assertTrue(report.contains("+12025550801,delivered,,\"Hi Ada, see you on 3/14\","), report);
-      assertTrue(report.contains("+12025550802,delivered,,\"Hi Bob, see you on 3/15\","), report);
+      assertTrue(report.contains("\"+12025550801\",\"delivered\",,\"Hi Ada, see you on 3/14\","), report);
+      assertTrue(report.contains("\"+12025550802\",\"delivered\",,\"Hi Bob, see you on 3/15\","), report);
 
       browser.open("/drops.html");
       String summary = browser.awaitText(By.id("report"), "patients.csv").getText();
@@ -130,7 +130,7 @@ class DropUiBrowserTest {
       assertTrue(log.contains("+12025550802 (Bob) delivered Hi Bob, see you on 3/15 patients.csv"), log);
       browser.screenshot("sent-log");
       String csv = browser.fetch(browser.driver().findElement(By.id("csv")).getAttribute("href"));
-      assertEquals("Time,To,Status,Text,File,Error", csv.lines().findFirst().orElse(""));
+      assertEquals("\"Time\",\"To\",\"Status\",\"Text\",\"File\",\"Error\"", csv.lines().findFirst().orElse(""));
       assertEquals(3, csv.lines().count(), csv);
     }
   }

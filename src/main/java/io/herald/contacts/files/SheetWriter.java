@@ -8,15 +8,15 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.herald.api.Csv;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes an exported table row by row to a file, as CSV (UTF-8 with a byte-order mark) or XLSX.
- * Every cell goes through {@link SafeCells}. Blocking: use it on a worker thread.
+ * Every cell goes through {@link Csv}'s formula guard. Blocking: use it on a worker thread.
  */
 public interface SheetWriter extends Closeable {
   void row(List<String> cells) throws IOException;
@@ -28,11 +28,11 @@ public interface SheetWriter extends Closeable {
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
         64 * 1024);
     out.write('\uFEFF');
-    CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+    CSVPrinter printer = new CSVPrinter(out, Csv.FORMAT);
     return new SheetWriter() {
       @Override
       public void row(List<String> cells) throws IOException {
-        printer.printRecord(cells.stream().map(SafeCells::safe).toList());
+        printer.printRecord(cells.stream().map(Csv::safe).toList());
       }
 
       @Override
@@ -57,7 +57,7 @@ public interface SheetWriter extends Closeable {
       @Override
       public void row(List<String> cells) throws IOException {
         for (int c = 0; c < cells.size(); c++) {
-          String value = SafeCells.safe(cells.get(c));
+          String value = Csv.safe(cells.get(c));
           if (!value.isEmpty()) {
             sheet.value(row, c, value);
           }
