@@ -2,6 +2,7 @@ package io.herald.drop;
 
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
+import io.herald.messages.CountedStates;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerResponse;
@@ -28,16 +29,18 @@ public final class DropReports {
   private static final String SUMMARY = """
       SELECT f.id, f.received_at, f.finished_at, f.name, f.profile_id, f.profile_name, f.source, f.status, f.reason,
              f.rows, f.accepted, f.rejected, f.job_id, f.duplicate_of, j.status AS job_status,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('queued', 'sending')), 0) AS queued,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('submitted', 'delivered', 'undeliverable', 'expired', 'unknown')), 0) AS sent,
-             coalesce(sum(c.n) FILTER (WHERE c.state = 'delivered'), 0) AS delivered,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('failed', 'undeliverable', 'expired', 'skipped')), 0) AS failed,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS queued,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS sent,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS delivered,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS failed,
              coalesce(sum(c.n) FILTER (WHERE c.state = 'cancelled'), 0) AS cancelled
       FROM drop_files f LEFT JOIN jobs j ON j.id = f.job_id LEFT JOIN job_counts c ON c.job_id = f.job_id
       WHERE f.account_id = $1 AND ($2::timestamptz IS NULL OR f.received_at >= $2)
         AND ($3::timestamptz IS NULL OR f.received_at < $3)
       GROUP BY f.id, j.status
-      ORDER BY f.id DESC LIMIT $4 OFFSET $5""";
+      ORDER BY f.id DESC LIMIT $4 OFFSET $5""".formatted(CountedStates.in("c.state", CountedStates.WAITING),
+      CountedStates.in("c.state", CountedStates.SENT), CountedStates.in("c.state", CountedStates.DELIVERED),
+      CountedStates.in("c.state", CountedStates.FAILED));
 
   private static final String SENT_LOG = """
       SELECT m.id, m.created_at, p.submitted_at, m.recipient, m.recipient_name, m.state, m.body, m.job_id,
