@@ -2,6 +2,7 @@ package io.herald.drop;
 
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
+import io.herald.contacts.ContactNames;
 import io.herald.messages.CountedStates;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,7 +44,7 @@ public final class DropReports {
       CountedStates.in("c.state", CountedStates.FAILED));
 
   private static final String SENT_LOG = """
-      SELECT m.id, m.created_at, p.submitted_at, m.recipient, m.recipient_name, m.state, m.body, m.job_id,
+      SELECT m.id, m.created_at, p.submitted_at, m.recipient, %s AS recipient_name, m.state, m.body, m.job_id,
              f.id AS file_id, f.name AS file, coalesce(m.error_detail, m.error_code) AS error
       FROM messages m
         LEFT JOIN drop_files f ON f.job_id = m.job_id
@@ -51,7 +52,7 @@ public final class DropReports {
       WHERE m.account_id = $1 AND ($2::timestamptz IS NULL OR m.created_at >= $2)
         AND ($3::timestamptz IS NULL OR m.created_at < $3)
         AND ($4::bigint IS NULL OR m.job_id = (SELECT job_id FROM drop_files WHERE id = $4 AND account_id = $1))
-      ORDER BY m.id DESC LIMIT $5 OFFSET $6""";
+      ORDER BY m.id DESC LIMIT $5 OFFSET $6""".formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"));
 
   private final Pool pool;
 

@@ -2,6 +2,7 @@ package io.herald.jobs;
 
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
+import io.herald.contacts.ContactNames;
 import io.herald.dispatch.WeeklySchedule;
 import io.herald.messages.MessageState;
 import io.herald.messages.Transition;
@@ -217,14 +218,15 @@ public final class JobStore {
 
   /**
    * Streams the per-recipient report as CSV: Full Name, Phone Number, SMS Status, Error Details,
-   * Message Text, Timestamp (of the last change, UTC). onlyFailed keeps the messages that did not
+   * Message Text, Timestamp (of the last change, UTC). Full Name is the recipient's as given, else
+   * the account's contact with that number. onlyFailed keeps the messages that did not
    * go through. Reads through a cursor, so a million-row job never sits in memory.
    */
   public Future<Void> report(long jobId, boolean onlyFailed, HttpServerResponse response) {
     String sql = """
-        SELECT recipient_name, recipient, state, error_detail, body, updated_at FROM messages
-        WHERE job_id = $1 AND ($2 = false OR state IN ('failed', 'undeliverable', 'expired', 'skipped', 'cancelled'))
-        ORDER BY id""";
+        SELECT %s, m.recipient, m.state, m.error_detail, m.body, m.updated_at FROM messages m
+        WHERE m.job_id = $1 AND ($2 = false OR m.state IN ('failed', 'undeliverable', 'expired', 'skipped', 'cancelled'))
+        ORDER BY m.id""".formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"));
     return pool.withTransaction(conn -> conn.prepare(sql).compose(statement -> {
       io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
       var stream = statement.createStream(500, Tuple.of(jobId, onlyFailed));
