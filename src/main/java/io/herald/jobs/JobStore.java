@@ -27,7 +27,7 @@ public final class JobStore {
   private static final List<String> ACTIVE = List.of("queued", "sending", "submitted");
   private static final String JOB_COLUMNS = """
       j.id, j.account_id, j.kind, j.name, j.lane, j.status, j.sender, j.schedule, j.start_at, j.end_at,
-      j.created_at, j.started_at, j.finished_at,
+      j.created_at, j.started_at, j.finished_at, (SELECT a.time_zone FROM accounts a WHERE a.id = j.account_id) AS zone,
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
        FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
 
@@ -274,6 +274,7 @@ public final class JobStore {
         .put("from", r.getString("sender"))
         .put("schedule", schedule)
         .put("startAt", text(r.getOffsetDateTime("start_at")))
+        .put("firstSendAt", "scheduled".equals(r.getString("status")) ? firstSend(r) : null)
         .put("endAt", text(r.getOffsetDateTime("end_at")))
         .put("createdAt", text(r.getOffsetDateTime("created_at")))
         .put("startedAt", text(r.getOffsetDateTime("started_at")))
@@ -282,6 +283,21 @@ public final class JobStore {
         .put("done", done)
         .put("progress", total == 0 ? 1.0 : Math.round(10_000.0 * done / total) / 10_000.0)
         .put("counts", counts);
+  }
+
+  /**
+   * When a scheduled job will send its first text: its start, or the first opening of its weekly
+   * window after it, in the account's time zone (a recipient with a zone of their own may come later).
+   */
+  private static String firstSend(Row r) {
+    OffsetDateTime start = r.getOffsetDateTime("start_at");
+    if (start == null) {
+      return null;
+    }
+    WeeklySchedule schedule = schedule(r.getValue("schedule"));
+    Instant first = schedule == null ? start.toInstant()
+        : schedule.nextOpening(start.toInstant(), java.time.ZoneId.of(r.getString("zone")));
+    return first == null ? null : first.toString();
   }
 
   /** Parses a stored schedule back. */
