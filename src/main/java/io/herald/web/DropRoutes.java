@@ -5,6 +5,7 @@ import static io.herald.web.Http.json;
 import io.herald.api.ApiException;
 import io.herald.drop.DropServices;
 import io.herald.drop.ReportRange;
+import io.herald.drop.SendAtPreview;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -39,6 +40,8 @@ public final class DropRoutes implements Routes {
         drop.profiles().delete(Http.account(ctx), Http.id(ctx, "id", "drop profile"))
             .onSuccess(v -> ctx.response().setStatusCode(204).end())
             .onFailure(ctx::fail))));
+    router.post(profiles + "/send-at-preview").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx ->
+        json(ctx, 200, SendAtPreview.preview(Http.body(ctx))))));
     // no body handler: the file streams to disk
     router.post(profiles + "/:id/files").handler(Http.safe(this::upload));
 
