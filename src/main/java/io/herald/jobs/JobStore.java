@@ -58,7 +58,7 @@ public final class JobStore {
   public Future<Optional<JsonObject>> find(long accountId, long id) {
     return pool.preparedQuery("SELECT " + JOB_COLUMNS + " FROM jobs j WHERE j.id = $1 AND j.account_id = $2")
         .execute(Tuple.of(id, accountId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(json(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(JobJson.of(rows.iterator().next())));
   }
 
   /** Newest first; before = an id to page from; status filters when given. */
@@ -70,7 +70,7 @@ public final class JobStore {
         .execute(Tuple.of(accountId, before, status, limit))
         .map(rows -> {
           JsonArray list = new JsonArray();
-          rows.forEach(r -> list.add(json(r)));
+          rows.forEach(r -> list.add(JobJson.of(r)));
           return list;
         });
   }
@@ -251,55 +251,6 @@ public final class JobStore {
     }));
   }
 
-  private static JsonObject json(Row r) {
-    JsonObject counts = new JsonObject(r.getJsonObject("counts") == null ? new JsonObject().getMap()
-        : r.getJsonObject("counts").getMap());
-    long total = 0;
-    long done = 0;
-    for (MessageState state : MessageState.values()) {
-      long n = counts.getLong(state.dbName(), 0L);
-      counts.put(state.dbName(), n);
-      total += n;
-      if (state.isTerminal()) {
-        done += n;
-      }
-    }
-    Object schedule = r.getValue("schedule");
-    return new JsonObject()
-        .put("id", r.getLong("id"))
-        .put("name", r.getString("name"))
-        .put("kind", r.getString("kind"))
-        .put("lane", r.getString("lane"))
-        .put("status", r.getString("status"))
-        .put("from", r.getString("sender"))
-        .put("schedule", schedule)
-        .put("startAt", text(r.getOffsetDateTime("start_at")))
-        .put("firstSendAt", "scheduled".equals(r.getString("status")) ? firstSend(r) : null)
-        .put("endAt", text(r.getOffsetDateTime("end_at")))
-        .put("createdAt", text(r.getOffsetDateTime("created_at")))
-        .put("startedAt", text(r.getOffsetDateTime("started_at")))
-        .put("finishedAt", text(r.getOffsetDateTime("finished_at")))
-        .put("total", total)
-        .put("done", done)
-        .put("progress", total == 0 ? 1.0 : Math.round(10_000.0 * done / total) / 10_000.0)
-        .put("counts", counts);
-  }
-
-  /**
-   * When a scheduled job will send its first text: its start, or the first opening of its weekly
-   * window after it, in the account's time zone (a recipient with a zone of their own may come later).
-   */
-  private static String firstSend(Row r) {
-    OffsetDateTime start = r.getOffsetDateTime("start_at");
-    if (start == null) {
-      return null;
-    }
-    WeeklySchedule schedule = schedule(r.getValue("schedule"));
-    Instant first = schedule == null ? start.toInstant()
-        : schedule.nextOpening(start.toInstant(), java.time.ZoneId.of(r.getString("zone")));
-    return first == null ? null : first.toString();
-  }
-
   /** Parses a stored schedule back. */
   public static WeeklySchedule schedule(Object stored) {
     return stored == null ? null : WeeklySchedule.fromJson(stored instanceof JsonObject o ? o : new JsonObject(stored.toString()));
@@ -307,9 +258,5 @@ public final class JobStore {
 
   static OffsetDateTime utc(Instant t) {
     return t == null ? null : t.atOffset(ZoneOffset.UTC);
-  }
-
-  private static String text(OffsetDateTime t) {
-    return t == null ? null : t.toInstant().toString();
   }
 }
