@@ -118,8 +118,10 @@ const Herald = (() => {
   }
 
   function statusBadge(status) {
+    // unknown: sent, but whether it arrived is not known (no receipt within the timeout)
     const cls = ['completed', 'delivered', 'bound', 'up', 'active'].includes(status) ? 'ok'
-      : ['cancelled', 'failed', 'undeliverable', 'expired', 'down', 'opted-out'].includes(status) ? 'bad' : '';
+      : ['cancelled', 'failed', 'undeliverable', 'expired', 'down', 'opted-out'].includes(status) ? 'bad'
+        : status === 'unknown' ? 'warn' : '';
     return el('span', { class: 'status ' + cls }, status);
   }
 

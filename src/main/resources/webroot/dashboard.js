@@ -2,7 +2,8 @@
 // Dashboard: today's totals, messages per minute by state (refreshed every 5 s), queues, SMSC links.
 const STATES = [
   ['queued', '#9aa5b8'], ['sending', '#f0b429'], ['submitted', '#4c8ee6'], ['delivered', '#17803d'],
-  ['failed', '#b42318'], ['undeliverable', '#e0584c'], ['expired', '#8e5ea2'], ['skipped', '#c6ccd6'], ['cancelled', '#5b6475'],
+  ['unknown', '#a15c00'], ['failed', '#b42318'], ['undeliverable', '#e0584c'], ['expired', '#8e5ea2'], ['skipped', '#c6ccd6'],
+  ['cancelled', '#5b6475'],
 ];
 
 Herald.page({ title: 'Dashboard' }, async main => {
@@ -19,8 +20,10 @@ Herald.page({ title: 'Dashboard' }, async main => {
   async function refresh() {
     try {
       const d = await Herald.get('/api/v1/dashboard');
-      stats.replaceChildren(...[['Sent', d.today.sent], ['Delivered', d.today.delivered], ['Failed', d.today.failed], ['Waiting', d.today.waiting]]
-        .map(([label, n]) => el('div', { class: 'card' }, el('div', { class: 'stat', 'data-stat': label.toLowerCase() }, n.toLocaleString('en')),
+      // unknown: sent, but no receipt came within the timeout; part of Sent, not of Delivered
+      stats.replaceChildren(...[['Sent', 'sent', d.today.sent], ['Delivered', 'delivered', d.today.delivered],
+        ['No receipt (unknown)', 'unknown', d.today.unknown], ['Failed', 'failed', d.today.failed], ['Waiting', 'waiting', d.today.waiting]]
+        .map(([label, key, n]) => el('div', { class: 'card' }, el('div', { class: 'stat', 'data-stat': key }, (n || 0).toLocaleString('en')),
           el('div', { class: 'stat-label' }, label))));
       chart.replaceChildren(drawChart(d.perMinute), el('div', { class: 'legend' },
         STATES.map(([s, c]) => el('span', { style: '--c:' + c }, s))));

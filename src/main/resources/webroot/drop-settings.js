@@ -67,7 +67,7 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
         text('p-keyword', 'keywordColumn', 'Keyword column (sends the keyword\'s #001 message)', p.keywordColumn)),
       el('fieldset', {}, el('legend', {}, 'Delivery settings'),
         text('p-send-at', 'sendAtColumn', 'Send date and time column (blank: send when dropped)', p.sendAtColumn),
-        text('p-send-at-format', 'sendAtFormat', 'Date and time format', p.sendAtFormat, { placeholder: 'M/d/yyyy h:mm a' }),
+        sendAtFormat(p.sendAtFormat),
         text('p-zone', 'timeZone', 'Time zone (blank: the account\'s)', p.timeZone, { placeholder: Herald.zoneName() }),
         text('p-zone-column', 'timeZoneColumn', 'Time zone column', p.timeZoneColumn),
         text('p-from', 'from', 'Sender (blank: the account\'s default)', p.from)),
@@ -120,6 +120,55 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
     Herald.get('/api/v1/fields').then(f => document.getElementById('contact-fields')
       ?.replaceChildren(...(Array.isArray(f) ? f : f.fields || []).map(x => el('option', { value: x.key }, x.label)))).catch(() => {});
     document.getElementById('p-username').focus();
+  }
+
+  /** Common ways files write 31 December 2026, 2:30 PM, and the Java pattern that reads each. */
+  const FORMATS = [
+    ['M/d/yyyy h:mm a', '12/31/2026 2:30 PM'], ['M/d/yyyy H:mm', '12/31/2026 14:30'], ['d/M/yyyy H:mm', '31/12/2026 14:30'],
+    ['d/M/yyyy h:mm a', '31/12/2026 2:30 PM'], ['yyyy-MM-dd HH:mm', '2026-12-31 14:30'], ["yyyy-MM-dd'T'HH:mm", '2026-12-31T14:30'],
+    ['d.M.yyyy H:mm', '31.12.2026 14:30'], ['MMM d, yyyy h:mm a', 'Dec 31, 2026 2:30 PM'],
+    ['M/d/yyyy', '12/31/2026 (a date only: sent from midnight)'], ['yyyy-MM-dd', '2026-12-31 (a date only: sent from midnight)'],
+  ];
+  const DEFAULT_FORMAT = 'M/d/yyyy h:mm a';
+
+  /**
+   * The format chosen by example, or any Java pattern under "Other pattern"; values pasted from the
+   * file show how they read with it, by the server's own reader.
+   */
+  function sendAtFormat(current) {
+    const chosen = current || DEFAULT_FORMAT;
+    const known = FORMATS.some(([f]) => f === chosen);
+    const pattern = input('p-send-at-format', 'sendAtFormat', { value: chosen, placeholder: DEFAULT_FORMAT, 'aria-describedby': 'send-at-example' });
+    const other = Herald.field('Other pattern (Java, like d MMM yyyy HH:mm)', pattern);
+    const select = el('select', { id: 'p-send-at-choice' },
+      FORMATS.map(([f, example]) => el('option', { value: f, selected: f === chosen }, example)),
+      el('option', { value: '', selected: !known }, 'Other pattern…'));
+    const samples = el('textarea', { id: 'p-send-at-samples', rows: 3, placeholder: '12/31/2026 2:30 PM' });
+    const preview = el('div', { id: 'send-at-preview', 'aria-live': 'polite' });
+    const show = () => { other.hidden = select.value !== ''; };
+    let timer = null;
+    const check = () => { clearTimeout(timer); timer = setTimeout(read, 250); };
+    async function read() {
+      const values = samples.value.split(/\n/).map(v => v.trim()).filter(Boolean).slice(0, 20);
+      if (!pattern.value.trim()) { preview.replaceChildren(); return; }
+      try {
+        const r = await Herald.post('/api/v1/drop-profiles/send-at-preview', { format: pattern.value.trim(), samples: values });
+        const when = iso => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long',
+          year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso + 'Z'));
+        preview.replaceChildren(el('p', { class: 'muted', id: 'send-at-example' }, 'With ' + r.format + ', 14 March 2026 9:30 AM is written ' + r.example + '.'),
+          values.length ? Herald.table([{ label: 'Value from the file', value: x => x.value },
+            { label: 'Reads as', value: x => x.reads ? when(x.reads) : el('span', { class: 'status bad' }, x.error) }], r.samples) : null);
+      } catch (err) {
+        preview.replaceChildren(Herald.errorBox(err));
+      }
+    }
+    select.addEventListener('change', () => { if (select.value) pattern.value = select.value; show(); if (!select.value) pattern.focus(); check(); });
+    pattern.addEventListener('input', check);
+    samples.addEventListener('input', check);
+    show();
+    check();
+    return el('div', { class: 'rows' }, Herald.field('Date and time format (how the send column writes 31 Dec 2026, 2:30 PM)', select), other,
+      Herald.field('Try it: paste a few values of the send column, one a line', samples), preview);
   }
 
   function showPassword(username, password) {

@@ -7,7 +7,8 @@ Herald.page({ title: 'Drop & Go Summary' }, main => {
     { label: 'Received', value: f => Herald.time(f.receivedAt) },
     { label: 'File', value: f => el('a', { href: 'sent-log.html?file=' + f.id, 'aria-label': 'Messages of ' + f.name }, f.name) },
     { label: 'Profile', value: f => f.profile || '' },
-    { label: 'Rows', value: n('rows') }, { label: 'Accepted', value: n('accepted') }, { label: 'Rejected', value: n('rejected') },
+    { label: 'Rows', value: n('rows') }, { label: 'Accepted', value: n('accepted') }, { label: 'Rejected', value: f => f.rejected > 0
+      ? el('a', { href: 'rejects.html?file=' + f.id, 'aria-label': 'Rejected rows of ' + f.name }, String(f.rejected)) : '0' },
     { label: 'Queued', value: n('queued') }, { label: 'Sent', value: n('sent') }, { label: 'Delivered', value: n('delivered') },
     { label: 'Failed', value: n('failed') },
     { label: 'Status', value: f => Herald.statusBadge(f.status) },

@@ -14,14 +14,33 @@ Herald.page({ title: 'Groups' }, async main => {
   const into = el('select', { id: 'merge-into' });
   const merge = el('form', { class: 'inline card' }, Herald.field('Merge the members of', from), Herald.field('into', into),
     el('button', { type: 'submit' }, 'Merge'));
-  merge.addEventListener('submit', async e => {
+  // merging deletes the source group, so the page says so, naming both, and asks first
+  const confirmMerge = el('div', { id: 'merge-confirm-area' });
+  merge.addEventListener('submit', e => {
     e.preventDefault();
-    try { await Herald.post('/api/v1/groups/' + into.value + '/merge', { group: Number(from.value) }); Herald.say(message, 'Groups merged.', true); load(); } catch (err) { Herald.say(message, err); }
+    const source = groups.find(g => String(g.id) === from.value);
+    const target = groups.find(g => String(g.id) === into.value);
+    if (!source || !target) return;
+    const yes = el('button', { type: 'button', class: 'danger', id: 'merge-yes', onclick: async () => {
+      confirmMerge.replaceChildren();
+      try {
+        await Herald.post('/api/v1/groups/' + target.id + '/merge', { group: source.id });
+        Herald.say(message, 'Merged "' + source.name + '" into "' + target.name + '"; "' + source.name + '" was deleted.', true);
+        load();
+      } catch (err) { Herald.say(message, err); }
+    } }, 'Merge and delete "' + source.name + '"');
+    confirmMerge.replaceChildren(el('div', { class: 'card', role: 'alertdialog', id: 'merge-confirm', 'aria-labelledby': 'merge-question' },
+      el('p', { id: 'merge-question' }, 'Merge "' + source.name + '" into "' + target.name + '"? Its contacts are added to "'
+        + target.name + '", and the group "' + source.name + '" goes away. Its contacts stay.'),
+      el('div', { class: 'actions' }, yes,
+        el('button', { type: 'button', id: 'merge-no', onclick: () => confirmMerge.replaceChildren() }, 'Cancel'))));
+    yes.focus();
   });
-  main.append(message, list, create, merge);
+  main.append(message, list, create, merge, confirmMerge);
+  let groups = [];
 
   async function load() {
-    const { groups } = await Herald.get('/api/v1/groups');
+    groups = (await Herald.get('/api/v1/groups')).groups;
     const options = () => groups.map(g => el('option', { value: g.id }, g.name));
     from.replaceChildren(...options());
     into.replaceChildren(...options());

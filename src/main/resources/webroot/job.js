@@ -34,7 +34,12 @@ Herald.page({ title: 'Job' }, async main => {
     if (['running', 'scheduled', 'paused'].includes(job.status)) buttons.append(el('button', { type: 'button', class: 'danger', id: 'cancel',
       onclick: () => { if (confirm('Cancel this job? Messages not sent yet will not be sent.')) act('cancel'); } }, 'Cancel job'));
     const report = Herald.withAccount('/api/v1/jobs/' + id + '/report.csv');
-    view.replaceChildren(verdict(job),
+    // a scheduled job says when its first text goes: its start, or its weekly window's first opening after it
+    const starts = job.status === 'scheduled' ? el('p', { class: 'banner running', id: 'job-start' },
+      job.firstSendAt ? 'Scheduled: the first texts go on ' + Herald.time(job.firstSendAt) + ' (' + Herald.zoneName() + ')'
+        + (job.schedule && job.firstSendAt !== job.startAt ? ', when its send window opens after the start on ' + Herald.time(job.startAt) : '')
+        : 'Scheduled: its send window never opens, so nothing will be sent') : null;
+    view.replaceChildren(starts || verdict(job),
       el('p', { id: 'job-status' }, 'Status: ', Herald.statusBadge(job.status), ' · lane ', job.lane, ' · from ', job.from || 'default sender'),
       el('progress', { max: Math.max(1, job.total), value: job.done, 'aria-label': 'Progress' }),
       buttons,
@@ -43,7 +48,8 @@ Herald.page({ title: 'Job' }, async main => {
           Object.entries(job.counts).filter(([, n]) => n > 0), 'No messages.')),
         el('div', {}, el('h2', {}, 'Times (' + Herald.zoneName() + ')'),
           Herald.table([{ label: 'When', value: r => r[0] }, { label: 'Time', value: r => Herald.time(r[1]) }],
-            [['Created', job.createdAt], ['Started', job.startedAt], ['Finished', job.finishedAt]].filter(r => r[1])))),
+            [['Created', job.createdAt], ['Starts', job.status === 'scheduled' ? job.startAt : null], ['First send', job.firstSendAt],
+              ['Started', job.startedAt], ['Ends', job.endAt], ['Finished', job.finishedAt]].filter(r => r[1])))),
       el('h2', {}, 'Report'),
       el('div', { class: 'actions' },
         el('a', { href: report, id: 'report', download: 'job-' + id + '.csv' }, 'Download report (CSV)'),

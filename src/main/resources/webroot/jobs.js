@@ -7,14 +7,20 @@ Herald.page({ title: 'Jobs' }, async main => {
   const form = el('form', { class: 'stack', id: 'new-job' },
     Herald.field('Job name', el('input', { id: 'job-name', required: true, maxlength: 200 })),
     Herald.field('Message (~first~ style fields are not available here)', el('textarea', { id: 'job-text', required: true })),
-    Herald.field('Phone numbers, one per line', el('textarea', { id: 'job-numbers', required: true })),
+    Herald.field('Recipients, one per line: a phone number, then a comma and the name if you like (+12025550143, Jane Doe)',
+      el('textarea', { id: 'job-numbers', required: true })),
     el('div', {}, el('button', { class: 'primary', type: 'submit' }, 'Send job')));
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const numbers = document.getElementById('job-numbers').value.split(/\n/).map(s => s.trim()).filter(Boolean);
+    // "+12025550143, Jane Doe": the number, and the name the report shows (a tab or ; also separates)
+    const recipients = document.getElementById('job-numbers').value.split(/\n/).map(s => s.trim()).filter(Boolean).map(line => {
+      const cut = line.search(/[,;\t]/);
+      const name = cut < 0 ? '' : line.slice(cut + 1).trim();
+      return name ? { to: line.slice(0, cut).trim(), name } : { to: cut < 0 ? line : line.slice(0, cut).trim() };
+    });
     try {
       const r = await Herald.post('/api/v1/jobs', { name: document.getElementById('job-name').value,
-        template: document.getElementById('job-text').value, recipients: numbers.map(to => ({ to })) });
+        template: document.getElementById('job-text').value, recipients });
       const job = r.job || r;
       Herald.say(message, 'Job created: ' + r.accepted + ' accepted, ' + r.rejected + ' rejected.', true);
       if (r.errors && r.errors.length) message.append(Herald.table([{ label: 'Row', value: x => x.row },

@@ -14,7 +14,8 @@ Herald.page({ title: 'Opt-outs' }, async main => {
     el('button', { class: 'primary', type: 'submit' }, 'Opt out'));
   add.addEventListener('submit', async e => {
     e.preventDefault();
-    try { await Herald.post('/api/v1/opt-outs', { address: address.value }); add.reset(); Herald.say(message, 'Opted out.', true); load(); } catch (err) { Herald.say(message, err); }
+    // typed in by a person on this page: a manual opt-out, not an API call's
+    try { await Herald.post('/api/v1/opt-outs', { address: address.value, source: 'manual' }); add.reset(); Herald.say(message, 'Opted out.', true); load(); } catch (err) { Herald.say(message, err); }
   });
   const pasted = el('textarea', { id: 'oo-import' });
   const imp = el('form', { class: 'stack card' }, Herald.field('Import: one phone number or e-mail per line', pasted),

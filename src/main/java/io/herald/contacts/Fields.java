@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /** The default fields and an account's custom fields (table contact_fields). */
 public final class Fields {
   public static final int MAX_CUSTOM = 20;
-  private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
+  /** camelCase like the default fields (apptDate); lower_case keys made before stay valid. */
+  private static final Pattern KEY = Pattern.compile("^[a-z][A-Za-z0-9_]{0,39}$");
   private static final int MAX_LABEL = 100;
 
   private final Pool pool;
@@ -54,9 +55,9 @@ public final class Fields {
     String typeName = Json.text(request, "type");
     if (key == null || !KEY.matcher(key).matches()) {
       return Future.failedFuture(ApiException.badField("key",
-          "key must be 1 to 40 lower-case letters, digits or _, starting with a letter", key));
+          "key must be 1 to 40 letters or digits in camelCase like apptDate, starting with a lower-case letter", key));
     }
-    String plain = key.replace("_", "");
+    String plain = key.replace("_", "").toLowerCase(Locale.ROOT);
     for (Field f : Field.DEFAULTS) {
       if (f.key().toLowerCase(Locale.ROOT).equals(plain)) {
         return Future.failedFuture(ApiException.badField("key", "'" + key + "' is a default field", key));
@@ -79,7 +80,7 @@ public final class Fields {
         // one custom-field change per account at a time, so the limit holds
         .preparedQuery("SELECT id FROM accounts WHERE id = $1 FOR UPDATE").execute(Tuple.of(accountId))
         .compose(locked -> tx.preparedQuery(
-                "SELECT count(*), count(*) FILTER (WHERE key = $2) FROM contact_fields WHERE account_id = $1")
+                "SELECT count(*), count(*) FILTER (WHERE lower(key) = lower($2)) FROM contact_fields WHERE account_id = $1")
             .execute(Tuple.of(accountId, key)))
         .compose(rows -> {
           Row r = rows.iterator().next();

@@ -8,7 +8,7 @@ public enum SuppressionSource {
   REPLY,
   /** A list of opt-outs pasted in, or an opt-out column of a contact import. */
   IMPORT,
-  /** A user changing a contact detail's status. */
+  /** A user changing a contact detail's status, or entering an opt-out on the Opt-outs page. */
   MANUAL,
   /** A call to the opt-outs API. */
   API;

@@ -1,5 +1,6 @@
 package io.herald.dashboard;
 
+import io.herald.messages.CountedStates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -39,22 +40,25 @@ public final class DashboardStats {
     return depth;
   }
 
-  /** Messages created since midnight in the account's time zone, by where they are now. */
+  /** Messages created since midnight in the account's time zone, by where they are now, counted as the reports count. */
   private Future<JsonObject> today(long accountId) {
     return pool.preparedQuery("""
             SELECT
-              count(*) FILTER (WHERE m.state IN ('submitted', 'delivered', 'undeliverable')) AS sent,
-              count(*) FILTER (WHERE m.state = 'delivered') AS delivered,
-              count(*) FILTER (WHERE m.state IN ('failed', 'undeliverable', 'expired')) AS failed,
-              count(*) FILTER (WHERE m.state IN ('queued', 'sending')) AS waiting
+              count(*) FILTER (WHERE %s) AS sent,
+              count(*) FILTER (WHERE %s) AS delivered,
+              count(*) FILTER (WHERE m.state = 'unknown') AS unknown,
+              count(*) FILTER (WHERE %s) AS failed,
+              count(*) FILTER (WHERE %s) AS waiting
             FROM messages m JOIN accounts a ON a.id = m.account_id
             WHERE m.account_id = $1
-              AND m.created_at >= date_trunc('day', now() AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone""")
+              AND m.created_at >= date_trunc('day', now() AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone"""
+            .formatted(CountedStates.in("m.state", CountedStates.SENT), CountedStates.in("m.state", CountedStates.DELIVERED),
+                CountedStates.in("m.state", CountedStates.FAILED), CountedStates.in("m.state", CountedStates.WAITING)))
         .execute(Tuple.of(accountId))
         .map(rows -> {
           var r = rows.iterator().next();
           return new JsonObject().put("sent", r.getLong("sent")).put("delivered", r.getLong("delivered"))
-              .put("failed", r.getLong("failed")).put("waiting", r.getLong("waiting"));
+              .put("unknown", r.getLong("unknown")).put("failed", r.getLong("failed")).put("waiting", r.getLong("waiting"));
         });
   }
 

@@ -264,7 +264,7 @@ public final class DropProcessor {
         jobId = id;
         writer = new JobWriter(conn, messages, spec, id, account, null, maxParts, now);
         return blocking(() -> {
-          resultFile = new ResultFile(result);
+          resultFile = newResultFile();
           return reading.read(file.staged(), facts, resultFile, this::write);
         });
       }).compose(outcome -> {
@@ -384,7 +384,7 @@ public final class DropProcessor {
               rows, 0, rejected, job, duplicateOf));
       return recorded.compose(v -> blocking(() -> {
             if (resultFile == null) {
-              resultFile = new ResultFile(result);
+              resultFile = newResultFile();
             }
             resultFile.problem(reason);
             return null;
@@ -396,6 +396,11 @@ public final class DropProcessor {
           });
     }
 
+    /** A received file's rejected rows are kept for the summary too; a dry run's are only answered. */
+    private ResultFile newResultFile() throws java.io.IOException {
+      return new ResultFile(result, fileId == null ? null : new StoredRejects(store, fileId, context));
+    }
+
     private long size() {
       return file.staged().toFile().length();
     }
@@ -405,7 +410,7 @@ public final class DropProcessor {
                                    String outcome) {
       return blocking(() -> {
         if (resultFile == null) {
-          resultFile = new ResultFile(result);
+          resultFile = newResultFile();
         }
         for (Rejection r : late) {
           resultFile.rejected(r);

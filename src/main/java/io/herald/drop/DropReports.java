@@ -2,6 +2,8 @@ package io.herald.drop;
 
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
+import io.herald.contacts.ContactNames;
+import io.herald.messages.CountedStates;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The Drop &amp; Go Summary (one line per file received) and the Sent Log (one line per message),
- * as JSON pages or as whole CSV downloads read through a cursor.
+ * The Drop &amp; Go Summary (one line per file received), each file's rejected rows, and the Sent
+ * Log (one line per message), as JSON pages or as whole CSV downloads read through a cursor.
  */
 public final class DropReports {
   static final List<String> SUMMARY_COLUMNS = List.of("Received", "File", "Profile", "Rows", "Accepted", "Rejected",
@@ -28,19 +30,21 @@ public final class DropReports {
   private static final String SUMMARY = """
       SELECT f.id, f.received_at, f.finished_at, f.name, f.profile_id, f.profile_name, f.source, f.status, f.reason,
              f.rows, f.accepted, f.rejected, f.job_id, f.duplicate_of, j.status AS job_status,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('queued', 'sending')), 0) AS queued,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('submitted', 'delivered', 'undeliverable', 'expired', 'unknown')), 0) AS sent,
-             coalesce(sum(c.n) FILTER (WHERE c.state = 'delivered'), 0) AS delivered,
-             coalesce(sum(c.n) FILTER (WHERE c.state IN ('failed', 'undeliverable', 'expired', 'skipped')), 0) AS failed,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS queued,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS sent,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS delivered,
+             coalesce(sum(c.n) FILTER (WHERE %s), 0) AS failed,
              coalesce(sum(c.n) FILTER (WHERE c.state = 'cancelled'), 0) AS cancelled
       FROM drop_files f LEFT JOIN jobs j ON j.id = f.job_id LEFT JOIN job_counts c ON c.job_id = f.job_id
       WHERE f.account_id = $1 AND ($2::timestamptz IS NULL OR f.received_at >= $2)
         AND ($3::timestamptz IS NULL OR f.received_at < $3)
       GROUP BY f.id, j.status
-      ORDER BY f.id DESC LIMIT $4 OFFSET $5""";
+      ORDER BY f.id DESC LIMIT $4 OFFSET $5""".formatted(CountedStates.in("c.state", CountedStates.WAITING),
+      CountedStates.in("c.state", CountedStates.SENT), CountedStates.in("c.state", CountedStates.DELIVERED),
+      CountedStates.in("c.state", CountedStates.FAILED));
 
   private static final String SENT_LOG = """
-      SELECT m.id, m.created_at, p.submitted_at, m.recipient, m.recipient_name, m.state, m.body, m.job_id,
+      SELECT m.id, m.created_at, p.submitted_at, m.recipient, %s AS recipient_name, m.state, m.body, m.job_id,
              f.id AS file_id, f.name AS file, coalesce(m.error_detail, m.error_code) AS error
       FROM messages m
         LEFT JOIN drop_files f ON f.job_id = m.job_id
@@ -48,7 +52,11 @@ public final class DropReports {
       WHERE m.account_id = $1 AND ($2::timestamptz IS NULL OR m.created_at >= $2)
         AND ($3::timestamptz IS NULL OR m.created_at < $3)
         AND ($4::bigint IS NULL OR m.job_id = (SELECT job_id FROM drop_files WHERE id = $4 AND account_id = $1))
-      ORDER BY m.id DESC LIMIT $5 OFFSET $6""";
+      ORDER BY m.id DESC LIMIT $5 OFFSET $6""".formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"));
+
+  private static final String REJECTS = """
+      SELECT row_no, col, value, reason FROM drop_file_rejects WHERE file_id = $1
+      ORDER BY row_no, seq LIMIT $2 OFFSET $3""";
 
   private final Pool pool;
 
@@ -105,6 +113,38 @@ public final class DropReports {
           return java.util.Arrays.asList(m.getString("time"), m.getString("to"), m.getString("status"),
               m.getString("text"), m.getString("file"), m.getString("error"));
         });
+  }
+
+  /** A file of the account as the summary names it; 404 when the account has no such file. */
+  public Future<JsonObject> file(long accountId, long fileId) {
+    return pool.preparedQuery("SELECT id, name, status, reason, rows, accepted, rejected FROM drop_files"
+            + " WHERE id = $1 AND account_id = $2")
+        .execute(Tuple.of(fileId, accountId))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("drop file"))
+            : Future.succeededFuture(fileJson(rows.iterator().next())));
+  }
+
+  /** The file and a page of its rejected rows, in the order of the file: row, column, value, reason. */
+  public Future<JsonObject> rejects(long accountId, long fileId, int limit, long offset) {
+    return file(accountId, fileId).compose(file -> pool.preparedQuery(REJECTS).execute(Tuple.of(fileId, limit, offset))
+        .map(rows -> {
+          JsonArray list = new JsonArray();
+          rows.forEach(r -> list.add(new JsonObject().put("row", r.getLong("row_no")).put("column", r.getString("col"))
+              .put("value", r.getString("value")).put("reason", r.getString("reason"))));
+          return file.put("rejects", list);
+        }));
+  }
+
+  /** All the rejected rows of a file (found with {@link #file}) as the result file has them. */
+  public Future<Void> rejectsCsv(long fileId, HttpServerResponse response) {
+    return stream(REJECTS, Tuple.of(fileId, Integer.MAX_VALUE, 0L), ResultFile.HEADER, response,
+        r -> java.util.Arrays.asList(r.getLong("row_no"), r.getString("col"), r.getString("value"), r.getString("reason")));
+  }
+
+  private static JsonObject fileJson(Row r) {
+    return new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
+        .put("status", r.getString("status")).put("reason", r.getString("reason")).put("rows", r.getLong("rows"))
+        .put("accepted", r.getLong("accepted")).put("rejected", r.getLong("rejected"));
   }
 
   private static Tuple summaryArgs(long accountId, ReportRange range, int limit, long offset) {

@@ -1,5 +1,6 @@
 package io.herald.drop;
 
+import io.herald.ingest.Rejection;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SQL for Drop &amp; Go: the account switch, drop profiles, received files, conversation locks, and
- * the contact fields a drop file saves. (Reports read in {@link DropReports}; keywords in
+ * SQL for Drop &amp; Go: the account switch, drop profiles, received files and their rejected rows,
+ * conversation locks, and the contact fields a drop file saves. (Reports read in {@link DropReports}; keywords in
  * {@link KeywordStore}.)
  */
 public final class DropStore {
@@ -186,6 +187,32 @@ public final class DropStore {
               r.getString("name"), r.getString("staged_path"))));
           return list;
         });
+  }
+
+  /** Keeps a batch of a file's rejected rows, numbered on from seq, in one round trip. */
+  public Future<Void> saveRejects(long fileId, int seq, List<Rejection> rejects) {
+    if (rejects.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = rejects.size();
+    Long[] rows = new Long[n];
+    String[] columns = new String[n];
+    String[] values = new String[n];
+    String[] reasons = new String[n];
+    for (int i = 0; i < n; i++) {
+      Rejection r = rejects.get(i);
+      rows[i] = r.row();
+      columns[i] = r.field();
+      values[i] = r.value();
+      reasons[i] = r.reason();
+    }
+    return pool.preparedQuery("""
+            INSERT INTO drop_file_rejects (file_id, seq, row_no, col, value, reason)
+            SELECT $1, $2 + u.ord::int - 1, u.r, u.c, u.v, u.why
+            FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(r, c, v, why, ord)""")
+        .execute(Tuple.tuple().addLong(fileId).addInteger(seq).addValue(rows).addValue(columns).addValue(values)
+            .addValue(reasons))
+        .mapEmpty();
   }
 
   /** Replies from the job's recipients to its sender belong to the job's account from now on. */

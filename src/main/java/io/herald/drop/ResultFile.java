@@ -18,9 +18,16 @@ final class ResultFile implements AutoCloseable {
   static final List<String> HEADER = List.of("Row", "Column", "Value", "Reason");
   private final Path path;
   private final BufferedWriter out;
+  private final StoredRejects stored;
 
   ResultFile(Path path) throws IOException {
+    this(path, null);
+  }
+
+  /** stored, when given, keeps the rejected rows in the database too (files received, not dry runs). */
+  ResultFile(Path path, StoredRejects stored) throws IOException {
     this.path = path;
+    this.stored = stored;
     this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
     out.write('\uFEFF');
     out.write(Csv.line(HEADER));
@@ -32,6 +39,9 @@ final class ResultFile implements AutoCloseable {
 
   void rejected(Rejection r) throws IOException {
     out.write(Csv.line(List.of(r.row(), r.field(), r.value() == null ? "" : r.value(), r.reason())));
+    if (stored != null) {
+      stored.add(r);
+    }
   }
 
   /** The file as a whole could not be (fully) read. */
@@ -45,6 +55,12 @@ final class ResultFile implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    out.close();
+    try {
+      if (stored != null) {
+        stored.flush();
+      }
+    } finally {
+      out.close();
+    }
   }
 }

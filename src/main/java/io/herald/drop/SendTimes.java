@@ -43,11 +43,22 @@ final class SendTimes {
 
   /** The instant, or null when the text does not fit the format. A date without a time means midnight. */
   Instant parse(String text, ZoneId zone) {
+    LocalDateTime local = local(text);
+    return local == null ? null : local.atZone(zone).toInstant();
+  }
+
+  /** The local date and time the text stands for, or null when it does not fit the format. */
+  LocalDateTime local(String text) {
     try {
-      return read(formatter, text.strip()).atZone(zone).toInstant();
+      return read(formatter, text.strip());
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  /** The sample time written in the format, as the form and the reasons show it. */
+  String example() {
+    return example;
   }
 
   String why() {

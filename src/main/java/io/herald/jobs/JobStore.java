@@ -2,6 +2,7 @@ package io.herald.jobs;
 
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
+import io.herald.contacts.ContactNames;
 import io.herald.messages.MessageState;
 import io.herald.messages.Transition;
 import io.vertx.core.Future;
@@ -25,7 +26,7 @@ public final class JobStore {
   private static final List<String> ACTIVE = List.of("queued", "sending", "submitted");
   private static final String JOB_COLUMNS = """
       j.id, j.account_id, j.kind, j.name, j.lane, j.status, j.sender, j.schedule, j.start_at, j.end_at,
-      j.created_at, j.started_at, j.finished_at,
+      j.created_at, j.started_at, j.finished_at, (SELECT a.time_zone FROM accounts a WHERE a.id = j.account_id) AS zone,
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
        FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
 
@@ -56,7 +57,7 @@ public final class JobStore {
   public Future<Optional<JsonObject>> find(long accountId, long id) {
     return pool.preparedQuery("SELECT " + JOB_COLUMNS + " FROM jobs j WHERE j.id = $1 AND j.account_id = $2")
         .execute(Tuple.of(id, accountId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(json(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(JobJson.of(rows.iterator().next())));
   }
 
   /** Newest first; before = an id to page from; status filters when given. */
@@ -68,7 +69,7 @@ public final class JobStore {
         .execute(Tuple.of(accountId, before, status, limit))
         .map(rows -> {
           JsonArray list = new JsonArray();
-          rows.forEach(r -> list.add(json(r)));
+          rows.forEach(r -> list.add(JobJson.of(r)));
           return list;
         });
   }
@@ -216,14 +217,15 @@ public final class JobStore {
 
   /**
    * Streams the per-recipient report as CSV: Full Name, Phone Number, SMS Status, Error Details,
-   * Message Text, Timestamp (of the last change, UTC). onlyFailed keeps the messages that did not
+   * Message Text, Timestamp (of the last change, UTC). Full Name is the recipient's as given, else
+   * the account's contact with that number. onlyFailed keeps the messages that did not
    * go through. Reads through a cursor, so a million-row job never sits in memory.
    */
   public Future<Void> report(long jobId, boolean onlyFailed, HttpServerResponse response) {
     String sql = """
-        SELECT recipient_name, recipient, state, error_detail, body, updated_at FROM messages
-        WHERE job_id = $1 AND ($2 = false OR state IN ('failed', 'undeliverable', 'expired', 'skipped', 'cancelled'))
-        ORDER BY id""";
+        SELECT %s, m.recipient, m.state, m.error_detail, m.body, m.updated_at FROM messages m
+        WHERE m.job_id = $1 AND ($2 = false OR m.state IN ('failed', 'undeliverable', 'expired', 'skipped', 'cancelled'))
+        ORDER BY m.id""".formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"));
     return pool.withTransaction(conn -> conn.prepare(sql).compose(statement -> {
       io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
       var stream = statement.createStream(500, Tuple.of(jobId, onlyFailed));
@@ -248,39 +250,6 @@ public final class JobStore {
     }));
   }
 
-  private static JsonObject json(Row r) {
-    JsonObject counts = new JsonObject(r.getJsonObject("counts") == null ? new JsonObject().getMap()
-        : r.getJsonObject("counts").getMap());
-    long total = 0;
-    long done = 0;
-    for (MessageState state : MessageState.values()) {
-      long n = counts.getLong(state.dbName(), 0L);
-      counts.put(state.dbName(), n);
-      total += n;
-      if (state.isTerminal()) {
-        done += n;
-      }
-    }
-    Object schedule = r.getValue("schedule");
-    return new JsonObject()
-        .put("id", r.getLong("id"))
-        .put("name", r.getString("name"))
-        .put("kind", r.getString("kind"))
-        .put("lane", r.getString("lane"))
-        .put("status", r.getString("status"))
-        .put("from", r.getString("sender"))
-        .put("schedule", schedule)
-        .put("startAt", text(r.getOffsetDateTime("start_at")))
-        .put("endAt", text(r.getOffsetDateTime("end_at")))
-        .put("createdAt", text(r.getOffsetDateTime("created_at")))
-        .put("startedAt", text(r.getOffsetDateTime("started_at")))
-        .put("finishedAt", text(r.getOffsetDateTime("finished_at")))
-        .put("total", total)
-        .put("done", done)
-        .put("progress", total == 0 ? 1.0 : Math.round(10_000.0 * done / total) / 10_000.0)
-        .put("counts", counts);
-  }
-
   /** Parses a stored schedule back. */
   public static WeeklySchedule schedule(Object stored) {
     return stored == null ? null : WeeklySchedule.fromJson(stored instanceof JsonObject o ? o : new JsonObject(stored.toString()));
@@ -288,9 +257,5 @@ public final class JobStore {
 
   static OffsetDateTime utc(Instant t) {
     return t == null ? null : t.atOffset(ZoneOffset.UTC);
-  }
-
-  private static String text(OffsetDateTime t) {
-    return t == null ? null : t.toInstant().toString();
   }
 }

@@ -6,6 +6,7 @@ import io.herald.api.ApiException;
 import io.herald.drop.DropServices;
 import io.herald.drop.HttpUploads;
 import io.herald.drop.ReportRange;
+import io.herald.drop.SendAtPreview;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,8 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Drop &amp; Go: drop profiles (account admins), keywords (read by every user, changed by admins),
- * uploads of drop files over HTTP (any user of the account), and the Drop &amp; Go Summary and Sent
- * Log reports (any user of the account).
+ * uploads of drop files over HTTP (any user of the account), and the Drop &amp; Go Summary (with each
+ * file's rejected rows) and Sent Log reports (any user of the account).
  */
 public final class DropRoutes implements Routes {
   private static final int MAX_PAGE = 1_000;
@@ -40,6 +41,8 @@ public final class DropRoutes implements Routes {
         drop.profiles().delete(Http.account(ctx), Http.id(ctx, "id", "drop profile"))
             .onSuccess(v -> ctx.response().setStatusCode(204).end())
             .onFailure(ctx::fail))));
+    router.post(profiles + "/send-at-preview").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx ->
+        json(ctx, 200, SendAtPreview.preview(Http.body(ctx))))));
     // no body handler: the file streams to disk
     router.post(profiles + "/:id/files").handler(Http.safe(this::upload));
 
@@ -58,6 +61,15 @@ public final class DropRoutes implements Routes {
 
     router.get("/api/v1/reports/drops").handler(Http.safe(ctx -> summary(ctx, csv(ctx))));
     router.get("/api/v1/reports/drops.csv").handler(Http.safe(ctx -> summary(ctx, true)));
+    router.get("/api/v1/reports/drops/:id/rejects").handler(Http.safe(ctx -> {
+      int limit = limit(ctx);
+      reply(ctx, 200, drop.reports().rejects(Http.account(ctx), Http.id(ctx, "id", "drop file"), limit, offset(ctx, limit)));
+    }));
+    router.get("/api/v1/reports/drops/:id/rejects.csv").handler(Http.safe(ctx -> {
+      long id = Http.id(ctx, "id", "drop file");
+      drop.reports().file(Http.account(ctx), id).onFailure(ctx::fail).onSuccess(file ->
+          download(ctx, "rejected-rows-" + id + ".csv", drop.reports().rejectsCsv(id, ctx.response())));
+    }));
     router.get("/api/v1/reports/sent-log").handler(Http.safe(ctx -> sentLog(ctx, csv(ctx))));
     router.get("/api/v1/reports/sent-log.csv").handler(Http.safe(ctx -> sentLog(ctx, true)));
   }

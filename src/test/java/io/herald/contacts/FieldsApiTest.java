@@ -59,7 +59,7 @@ class FieldsApiTest {
   void badFieldsAreRefusedSayingWhy() {
     Calls.Reply key = f.admin.post("/api/v1/fields", field("Shoe Size", "number"));
     assertEquals(400, key.status());
-    assertEquals("key must be 1 to 40 lower-case letters, digits or _, starting with a letter", key.error());
+    assertEquals("key must be 1 to 40 letters or digits in camelCase like apptDate, starting with a lower-case letter", key.error());
     assertEquals("Shoe Size", key.json().getString("value"));
     assertEquals("'first_name' is a default field", f.admin.post("/api/v1/fields", field("first_name", "text")).error());
     Calls.Reply type = f.admin.post("/api/v1/fields", field("height", "float"));
@@ -69,6 +69,30 @@ class FieldsApiTest {
     Calls.Reply twice = f.admin.post("/api/v1/fields", field("allergy", "text"));
     assertEquals(409, twice.status());
     assertEquals("a field with key 'allergy' already exists", twice.error());
+  }
+
+  @Test
+  void camelCaseKeysLikeTheDefaultFieldsAreTaken() {
+    Calls.Reply made = f.admin.post("/api/v1/fields", new JsonObject().put("key", "apptDate").put("label", "Appointment")
+        .put("type", "date"));
+    assertEquals(201, made.status(), made.body());
+    assertEquals("apptDate", made.json().getString("key"));
+    Calls.Reply contact = f.admin.post("/api/v1/contacts", new JsonObject().put("phone", "+12025550161")
+        .put("fields", new JsonObject().put("apptDate", "2030-05-01")));
+    assertEquals(201, contact.status(), contact.body());
+    assertEquals("2030-05-01", f.admin.get("/api/v1/contacts/" + contact.json().getLong("id")).json()
+        .getJsonObject("fields").getString("apptDate"));
+    Calls.Reply caseTwin = f.admin.post("/api/v1/fields", field("apptdate", "text"));
+    assertEquals(409, caseTwin.status());
+    assertEquals("a field with key 'apptdate' already exists", caseTwin.error());
+    assertEquals("'lastName' is a default field", f.admin.post("/api/v1/fields", field("lastName", "text")).error());
+    for (String bad : List.of("ApptDate", "2fast", "appt-date", "appt date")) {
+      Calls.Reply refused = f.admin.post("/api/v1/fields", field(bad, "text"));
+      assertEquals(400, refused.status(), bad);
+      assertEquals("key must be 1 to 40 letters or digits in camelCase like apptDate, starting with a lower-case letter",
+          refused.error(), bad);
+      assertEquals(bad, refused.json().getString("value"));
+    }
   }
 
   @Test

@@ -103,6 +103,34 @@ class JobsApiTest {
   }
 
   @Test
+  void theReportNamesRecipientsThatAreContactsWhenTheRowGaveNoName() {
+    assertEquals(201, api.post("/api/v1/contacts", new JsonObject().put("phone", "+12025550321").put("firstName", "Jane")
+        .put("lastName", "Doe")).status());
+    assertEquals(201, api.post("/api/v1/contacts", new JsonObject().put("phone", "+12025550322").put("firstName", "Sam"))
+        .status());
+    assertEquals(201, api.post("/api/v1/contacts", new JsonObject().put("phone", "+12025550323").put("firstName", "Old")
+        .put("lastName", "Name")).status());
+    JsonArray recipients = new JsonArray()
+        .add(new JsonObject().put("to", "+12025550321").put("body", "Hello"))
+        .add(new JsonObject().put("to", "+12025550322").put("body", "Hello"))
+        .add(new JsonObject().put("to", "+12025550323").put("name", "Given Name").put("body", "Hello"))
+        .add(new JsonObject().put("to", "+12025550324").put("body", "Hello"));
+    long id = api.post("/api/v1/jobs", new JsonObject().put("recipients", recipients)).json().getLong("id");
+    awaitJob(id, "completed");
+    List<String> lines = api.get("/api/v1/jobs/" + id + "/report.csv").body().lines().toList();
+    assertEquals(5, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(1).startsWith("\"Jane Doe\",\"+12025550321\",\"delivered\","), lines.get(1));
+    assertTrue(lines.get(2).startsWith("\"Sam\",\"+12025550322\",\"delivered\","), lines.get(2));
+    assertTrue(lines.get(3).startsWith("\"Given Name\",\"+12025550323\",\"delivered\","), "the row's own name wins: " + lines.get(3));
+    assertTrue(lines.get(4).startsWith(",\"+12025550324\",\"delivered\","), "not a contact, no name: " + lines.get(4));
+
+    Api.Response tooLong = api.post("/api/v1/jobs", new JsonObject().put("recipients", new JsonArray()
+        .add(new JsonObject().put("to", "+12025550325").put("name", "n".repeat(5001)).put("body", "Hello"))));
+    assertEquals(400, tooLong.status(), tooLong.body());
+    assertEquals("recipients[0].name is longer than 5000 characters (api.maxValueChars)", tooLong.json().getString("error"));
+  }
+
+  @Test
   void pauseResumeAndCancelControlAJob() {
     JsonArray recipients = new JsonArray();
     for (int i = 0; i < 300; i++) {

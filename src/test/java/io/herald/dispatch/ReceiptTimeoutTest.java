@@ -84,5 +84,8 @@ class ReceiptTimeoutTest {
         "the meters count them too");
     String report = api().get("/api/v1/jobs/" + job + "/report.csv").body();
     assertTrue(report.contains("unknown"), report);
+    JsonObject today = api().get("/api/v1/dashboard").json().getJsonObject("today");
+    assertEquals(new JsonObject().put("sent", 3L).put("delivered", 0L).put("unknown", 3L).put("failed", 0L)
+        .put("waiting", 0L), today, "the dashboard counts them as sent, as the reports do, and not as delivered");
   }
 }

@@ -334,4 +334,28 @@ class DropProfileOptionsTest {
     f.awaitTexts(List.of("+12025550882"), 1);
     assertEquals(List.of(), f.textsTo("+12025550881"));
   }
+
+  @Test
+  void theFormPreviewsHowSendTimesReadWithAFormatAsTheDropReadsThem() {
+    Api.Response r = f.admin.post("/api/v1/drop-profiles/send-at-preview", new JsonObject().put("format", "d/M/yyyy H:mm")
+        .put("samples", new JsonArray().add("31/12/2026 14:30").add(" 1/2/2027 9:05 ").add("12/31/2026 2:30 PM").add("31/12/2026")));
+    assertEquals(200, r.status(), r.body());
+    assertEquals(new JsonObject().put("format", "d/M/yyyy H:mm").put("example", "14/3/2026 9:30").put("samples", new JsonArray()
+        .add(new JsonObject().put("value", "31/12/2026 14:30").put("reads", "2026-12-31T14:30").putNull("error"))
+        .add(new JsonObject().put("value", " 1/2/2027 9:05 ").put("reads", "2027-02-01T09:05").putNull("error"))
+        .add(new JsonObject().put("value", "12/31/2026 2:30 PM").putNull("reads")
+            .put("error", "not a date and time in the format d/M/yyyy H:mm (like 14/3/2026 9:30)"))
+        .add(new JsonObject().put("value", "31/12/2026").putNull("reads")
+            .put("error", "not a date and time in the format d/M/yyyy H:mm (like 14/3/2026 9:30)"))), r.json());
+    JsonArray dateOnly = f.admin.post("/api/v1/drop-profiles/send-at-preview", new JsonObject().put("format", "yyyy-MM-dd")
+        .put("samples", new JsonArray().add("2026-12-31"))).json().getJsonArray("samples");
+    assertEquals("2026-12-31T00:00", dateOnly.getJsonObject(0).getString("reads"), "a date alone means midnight");
+    Api.Response bad = f.admin.post("/api/v1/drop-profiles/send-at-preview", new JsonObject().put("format", "HH:mm"));
+    assertEquals(400, bad.status());
+    assertEquals("sendAtFormat must hold at least a year, a month and a day (like yyyy-MM-dd HH:mm)", bad.json().getString("error"));
+    Api.Response many = f.admin.post("/api/v1/drop-profiles/send-at-preview", new JsonObject().put("format", "yyyy-MM-dd")
+        .put("samples", new JsonArray(java.util.Collections.nCopies(21, "2026-01-01"))));
+    assertEquals(400, many.status());
+    assertEquals("samples", many.json().getString("field"));
+  }
 }

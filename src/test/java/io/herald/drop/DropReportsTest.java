@@ -138,6 +138,58 @@ class DropReportsTest {
   }
 
   @Test
+  void aFilesRejectedRowsAreKeptForTheSummaryAsJsonAndCsv() {
+    assertEquals(201, f.admin.post("/api/v1/opt-outs", new JsonObject().put("address", "+12025550953")).status());
+    Api.Response sent = f.upload(id(), "?name=with-errors.csv", ("First,Mobile\nAna,+12025550951\nCy,12\n"
+        + "Ana again,+12025550951\nDee,+12025550953\nEd,=HYPERLINK(1)\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(201, sent.status(), sent.body());
+    long fileId = sent.json().getLong("id");
+    JsonArray answered = sent.json().getJsonArray("errors");
+    assertEquals(4, answered.size(), answered.encode());
+
+    JsonObject page = f.admin.get("/api/v1/reports/drops/" + fileId + "/rejects").json();
+    assertEquals("with-errors.csv", page.getString("name"));
+    assertEquals(5L, page.getLong("rows"));
+    assertEquals(4L, page.getLong("rejected"));
+    JsonArray rejects = page.getJsonArray("rejects");
+    assertEquals(new JsonObject().put("row", 3L).put("column", "column 2 (Mobile)").put("value", "12")
+        .put("reason", "invalid phone number"), rejects.getJsonObject(0));
+    assertEquals(List.of(3L, 4L, 5L, 6L), rejects.stream().map(o -> ((JsonObject) o).getLong("row")).toList(),
+        "in the order of the file, the opted-out number found when the job was written included");
+    for (Object o : rejects) {
+      JsonObject kept = (JsonObject) o;
+      JsonObject given = answered.stream().map(x -> (JsonObject) x).filter(x -> x.getLong("row").equals(kept.getLong("row")))
+          .findFirst().orElseThrow();
+      assertEquals(List.of(given.getString("field"), String.valueOf(given.getString("value")), given.getString("error")),
+          List.of(kept.getString("column"), String.valueOf(kept.getString("value")), kept.getString("reason")),
+          "the page shows what the upload answered");
+    }
+    assertEquals(List.of(4L), f.admin.get("/api/v1/reports/drops/" + fileId + "/rejects?pageSize=1&page=2").json()
+        .getJsonArray("rejects").stream().map(o -> ((JsonObject) o).getLong("row")).toList());
+
+    Api.Response csv = f.admin.get("/api/v1/reports/drops/" + fileId + "/rejects.csv");
+    assertEquals(200, csv.status());
+    List<String> lines = csv.body().lines().toList();
+    assertEquals("\"Row\",\"Column\",\"Value\",\"Reason\"", lines.get(0));
+    assertEquals(5, lines.size(), csv.body());
+    assertEquals("3,\"column 2 (Mobile)\",\"12\",\"invalid phone number\"", lines.get(1));
+    assertTrue(lines.get(4).startsWith("6,\"column 2 (Mobile)\",\"'=HYPERLINK(1)\","), "safe to open: " + lines.get(4));
+
+    Api.Response none = f.upload(id(), "?name=all-bad.csv", "First,Mobile\nX,1\nY,2\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, none.status());
+    JsonObject failed = f.admin.get("/api/v1/reports/drops/" + none.json().getLong("id") + "/rejects").json();
+    assertEquals("error", failed.getString("status"));
+    assertEquals(2, failed.getJsonArray("rejects").size(), "a file that went to error/ keeps its rejected rows too");
+
+    f.db.execute("INSERT INTO accounts (name, drop_enabled) VALUES ('Another', true)");
+    f.db.insertUser("(SELECT max(id) FROM accounts)", "another@example.com", PasswordHasher.hash("another password"),
+        "admin");
+    Api other = new Api(f.herald.httpPort(), "another@example.com", "another password");
+    assertEquals(404, other.get("/api/v1/reports/drops/" + fileId + "/rejects").status());
+    assertEquals(404, other.get("/api/v1/reports/drops/" + fileId + "/rejects.csv").status());
+  }
+
+  @Test
   void reportsAreFilteredByDateRange() {
     Api.Response old = f.upload(id(), "?name=january.csv", "First,Mobile\nOld,+12025550921\n".getBytes(StandardCharsets.UTF_8));
     assertEquals(201, old.status(), old.body());
