@@ -8,6 +8,7 @@ import io.herald.smsc.encoding.TextEncoder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,8 +48,8 @@ public final class SimulatorReplies {
     String to = to(body.getValue("to"), sim, from);
     EncodedText encoded = TextEncoder.encode(text);
     if (encoded.segments() > MAX_PARTS) {
-      throw ApiException.badField("text", "text is too long: it takes " + encoded.segments() + " parts, a reply at most "
-          + MAX_PARTS + " (" + MAX_PARTS * 153 + " GSM characters, or " + MAX_PARTS * 67 + " in UCS-2)", null);
+      throw ApiException.badField("text", "text is too long: it takes " + encoded.segments() + " parts of "
+          + encoded.encoding() + ", a reply at most " + MAX_PARTS, null);
     }
     // jsmpp blocks until Herald has stored the reply and answered
     return vertx.executeBlocking(() -> {
@@ -75,8 +76,8 @@ public final class SimulatorReplies {
       throw ApiException.badField("from", "from is required: the phone number the reply comes from, e.g. +12025550143",
           null);
     }
-    return (given instanceof String s ? PhoneNumbers.toE164(s, region) : java.util.Optional.<String>empty())
-        .orElseThrow(() -> ApiException.badField("from", "from must be a valid phone number, e.g. +12025550143", given));
+    Optional<String> e164 = given instanceof String s ? PhoneNumbers.toE164(s, region) : Optional.empty();
+    return e164.orElseThrow(() -> ApiException.badField("from", "from must be a valid phone number, e.g. +12025550143", given));
   }
 
   private static String text(Object given) {

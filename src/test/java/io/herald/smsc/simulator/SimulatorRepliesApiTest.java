@@ -120,7 +120,7 @@ class SimulatorRepliesApiTest {
         "text must not be empty");
     assertBad(new JsonObject().put("from", "+12025550147").put("to", "Herald"), "text", "text must not be empty");
     assertBad(new JsonObject().put("from", "+12025550147").put("to", "Herald").put("text", "x".repeat(1531)), "text",
-        "text is too long: it takes 11 parts, a reply at most 10 (1530 GSM characters, or 670 in UCS-2)");
+        "text is too long: it takes 11 parts of GSM7, a reply at most 10");
     assertBad(new JsonObject().put("from", "+12025550147").put("text", "STOP"), "to",
         "to is required: the simulator has sent nothing to +12025550147 since it started, so name the sender, "
             + "short code or long number");
