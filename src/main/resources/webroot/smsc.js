@@ -1,5 +1,6 @@
 'use strict';
-// SMSC connections (operators): state, window use, throughput, results and the last error.
+// SMSC connections (operators): state, window use, throughput, results and the last error; with the built-in
+// simulator, a form to send a reply from a phone.
 Herald.page({ title: 'SMSC connections', roles: ['operator'] }, async main => {
   const { el } = Herald;
   const view = el('div', { id: 'smsc' });
@@ -25,4 +26,38 @@ Herald.page({ title: 'SMSC connections', roles: ['operator'] }, async main => {
   }
   await load();
   setInterval(load, 5000);
+  await simulatorReplies(main);
 });
+
+// Only when Herald runs its built-in simulator: a reply as if from a phone, to try STOP, HELP or any answer.
+async function simulatorReplies(main) {
+  const { el } = Herald;
+  try {
+    await Herald.get('/api/v1/simulator');
+  } catch (e) {
+    if (e.status === 404) return; // a real SMSC: nothing to simulate
+    throw e;
+  }
+  const from = el('input', { id: 'sim-from', type: 'tel', required: true, placeholder: '+12025550143', autocomplete: 'off' });
+  const to = el('input', { id: 'sim-to', placeholder: 'where the last text to that phone came from', autocomplete: 'off' });
+  const text = el('textarea', { id: 'sim-text', required: true, rows: 2, placeholder: 'STOP' });
+  const result = el('div', { id: 'sim-result', 'aria-live': 'polite' });
+  const form = el('form', { id: 'sim-reply', class: 'stack card', style: 'margin-top: 1.5rem; max-width: 40rem' },
+    el('h2', {}, 'Send a reply from the simulator'),
+    el('p', { class: 'muted' }, 'The simulator delivers it to Herald as a carrier would deliver a text from that phone.'),
+    Herald.field('From (phone)', from), Herald.field('To (sender)', to), Herald.field('Text', text),
+    el('div', {}, el('button', { class: 'primary', type: 'submit' }, 'Send reply')), result);
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const body = { from: from.value, text: text.value };
+    if (to.value.trim()) body.to = to.value;
+    try {
+      const sent = await Herald.post('/api/v1/simulator/replies', body);
+      Herald.say(result, 'Sent "' + sent.text + '" from ' + sent.from + ' to ' + sent.to + ' (' + sent.encoding + ', '
+        + sent.parts + (sent.parts === 1 ? ' part).' : ' parts).'), true);
+    } catch (err) {
+      Herald.say(result, err);
+    }
+  });
+  main.append(form);
+}

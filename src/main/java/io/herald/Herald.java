@@ -126,6 +126,9 @@ public final class Herald {
     io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
         logins, contacts.fields(), jobs, messages, meters, config.messages().maxParts(), clock, registry);
     drop = dropServices.verticle();
+    if (config.simulator().enabled()) {
+      simulator = new SimulatorVerticle(config.simulator());
+    }
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts, logins), List.of(
         new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), views),
         new SmscRoutes(smscs, views),
@@ -133,13 +136,11 @@ public final class Herald {
             config.messages().maxScheduleDays(), config.api(), clock), jobs, meters),
         new io.herald.web.ContactsRoutes(contacts),
         new io.herald.web.DropRoutes(dropServices),
-        new io.herald.web.AccountRoutes(dropServices.store())));
+        new io.herald.web.AccountRoutes(dropServices.store()),
+        new io.herald.web.SimulatorRoutes(new io.herald.smsc.simulator.SimulatorReplies(vertx, simulator,
+            config.account().region()))));
 
-    Future<?> simulatorReady = Future.succeededFuture();
-    if (config.simulator().enabled()) {
-      simulator = new SimulatorVerticle(config.simulator());
-      simulatorReady = vertx.deployVerticle(simulator);
-    }
+    Future<?> simulatorReady = simulator == null ? Future.succeededFuture() : vertx.deployVerticle(simulator);
     MoReceiver.registerCodec(vertx);
     return simulatorReady
         .compose(v -> vertx.deployVerticle(contacts.keywordReplies()))

@@ -203,6 +203,8 @@ class AdminUiBrowserTest {
       browser.logIn(TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
       browser.open("/smsc.html");
       browser.awaitText(By.id("smsc"), "bound");
+      Api.sleep(700); // the page's question whether the simulator runs is answered
+      assertTrue(browser.driver().findElements(By.id("sim-reply")).isEmpty(), "no simulator, no reply form");
       browser.screenshot("smsc");
       browser.open("/users.html");
       browser.awaitText(By.id("users"), TestHerald.ADMIN_EMAIL);

@@ -94,6 +94,8 @@ class PermissionsTest {
         new Call("GET", "/api/v1/messages/999999", null, 401, 404, 404, 404),
         new Call("GET", "/api/v1/smsc", null, 401, 403, 403, 200),
         new Call("GET", "/api/v1/receipts/unmatched", null, 401, 403, 403, 200),
+        new Call("GET", "/api/v1/simulator", null, 401, 403, 403, 200),
+        new Call("POST", "/api/v1/simulator/replies", "{}", 401, 403, 403, 400),
         new Call("GET", "/api/v1/users", null, 401, 403, 200, 200),
         new Call("POST", "/api/v1/users", "{}", 401, 403, 400, 400),
         new Call("GET", "/api/v1/users/999999", null, 401, 403, 404, 404),

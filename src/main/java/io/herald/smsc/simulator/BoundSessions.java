@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsmpp.session.SMPPServerSession;
 
-/** Every open session and, once bound, the system_id it bound with; picks where a receipt goes. */
+/** Every open session and, once bound, the system_id it bound with; picks where a receipt or a reply goes. */
 final class BoundSessions {
   private final Set<SMPPServerSession> open = ConcurrentHashMap.newKeySet();
   private final Map<SMPPServerSession, String> systemIds = new ConcurrentHashMap<>();
@@ -38,6 +38,15 @@ final class BoundSessions {
         .filter(e -> e.getValue().equals(systemId) && e.getKey().getSessionState().isReceivable())
         .map(Map.Entry::getKey)
         .findFirst();
+  }
+
+  /** Any bound receiver/transceiver, for a reply that no submit asked for. */
+  Optional<SMPPServerSession> anyReceiver() {
+    return systemIds.keySet().stream().filter(s -> s.getSessionState().isReceivable()).findFirst();
+  }
+
+  long receivers() {
+    return systemIds.keySet().stream().filter(s -> s.getSessionState().isReceivable()).count();
   }
 
   Set<SMPPServerSession> open() {

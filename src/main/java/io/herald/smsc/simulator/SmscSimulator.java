@@ -1,7 +1,9 @@
 package io.herald.smsc.simulator;
 
+import io.herald.smsc.encoding.EncodedText;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * (dates in UTC), with the TLVs receipted_message_id and message_state. Receipts are sent whatever
  * registered_delivery asked for.
  *
+ * <p>{@link #sendReply} sends a reply from a phone (deliver_sm, esm_class 0x00) on any bound receiver/transceiver
+ * session: source TON 1 NPI 1 without '+', GSM 7-bit (data_coding 0x00) or UCS-2 (0x08) as the text needs, several
+ * parts with an 8-bit concatenation UDH.
+ *
  * <p>Test numbers, chosen by the last four digits of the destination address:
  * <table>
  *   <caption>Simulator test numbers</caption>
@@ -64,6 +70,8 @@ public final class SmscSimulator implements AutoCloseable {
   private final BoundSessions sessions = new BoundSessions();
   private final ReceiptSender receipts;
   private final SubmitHandler submits;
+  private final LastSenders lastSenders = new LastSenders();
+  private final ReplySender replies;
   private final HostServerSocketFactory sockets;
   private final NamedThreadFactory bindThreads = new NamedThreadFactory("bind");
   private final ExecutorService binders = Executors.newCachedThreadPool(bindThreads);
@@ -74,7 +82,8 @@ public final class SmscSimulator implements AutoCloseable {
   public SmscSimulator(SimulatorConfig config) {
     this.config = config;
     this.receipts = new ReceiptSender(sessions, config.receiptDelayMillis());
-    this.submits = new SubmitHandler(sessions, receipts);
+    this.submits = new SubmitHandler(sessions, receipts, lastSenders);
+    this.replies = new ReplySender(sessions);
     this.sockets = new HostServerSocketFactory(config.host());
   }
 
@@ -109,6 +118,24 @@ public final class SmscSimulator implements AutoCloseable {
 
   public long receiptsSent() {
     return receipts.sent();
+  }
+
+  /**
+   * Sends a reply (MO) from the E.164 phone to the address (a sender, short code or long number) on a bound
+   * receiver/transceiver session and returns how many deliver_sm it took. Blocks until Herald acknowledges each.
+   */
+  public int sendReply(String phone, String to, EncodedText text) throws ReplyFailure {
+    return replies.send(phone, to, text);
+  }
+
+  /** Where the last message to this number came from, as it was submitted; empty when none came since start. */
+  public Optional<String> lastSenderTo(String phone) {
+    return lastSenders.to(phone);
+  }
+
+  /** Bound sessions that can take a deliver_sm. */
+  public long receivers() {
+    return sessions.receivers();
   }
 
   private void acceptLoop() {

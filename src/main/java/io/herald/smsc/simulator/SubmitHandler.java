@@ -37,15 +37,17 @@ import org.jsmpp.util.MessageId;
 final class SubmitHandler implements ServerMessageReceiverListener, ServerResponseDeliveryListener {
   private final BoundSessions sessions;
   private final ReceiptSender receipts;
+  private final LastSenders lastSenders;
   // Ids continue from "seconds since epoch x 100 000", so a restart (one second later or more) does not reuse
   // the ids of a run that averaged under 100 000 messages a second.
   private final AtomicLong nextId = new AtomicLong(Instant.now().getEpochSecond() * 100_000L);
   private final Set<String> throttledOnce = ConcurrentHashMap.newKeySet();
   private final LongAdder submits = new LongAdder();
 
-  SubmitHandler(BoundSessions sessions, ReceiptSender receipts) {
+  SubmitHandler(BoundSessions sessions, ReceiptSender receipts, LastSenders lastSenders) {
     this.sessions = sessions;
     this.receipts = receipts;
+    this.lastSenders = lastSenders;
   }
 
   long submitsReceived() {
@@ -64,6 +66,7 @@ final class SubmitHandler implements ServerMessageReceiverListener, ServerRespon
       throw new ProcessRequestException("test number: throttled once", SMPPConstant.STAT_ESME_RTHROTTLED);
     }
     String id = Long.toString(nextId.getAndIncrement());
+    lastSenders.remember(destination, submit.getSourceAddr());
     PendingReceipt receipt = new PendingReceipt(id, source, sessions.systemIdOf(source),
         submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getSourceAddr(),
         submit.getDestAddrTon(), submit.getDestAddrNpi(), destination,
