@@ -19,7 +19,9 @@ import io.herald.smsc.SmscRegistry;
 import io.herald.smsc.mo.MoReceiver;
 import io.herald.smsc.simulator.SimulatorVerticle;
 import io.herald.store.Database;
+import io.herald.inbox.KeywordReplies;
 import io.herald.ingest.ApiJobs;
+import io.herald.ingest.Intake;
 import io.herald.jobs.JobStore;
 import io.herald.web.JobRoutes;
 import io.herald.web.MessageRoutes;
@@ -64,6 +66,7 @@ public final class Herald {
   private String dispatcherDeployment;
   private WebServer web;
   private io.herald.drop.DropVerticle drop;
+  private KeywordReplies keywordReplies;
   private java.util.List<FirstStart.Created> created = List.of();
 
   private Herald(HeraldConfig config) {
@@ -121,19 +124,22 @@ public final class Herald {
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(),
         new io.herald.messages.Claims(pool), new io.herald.messages.Outcomes(pool), jobs, accounts,
         smscs, meters, registry, clock);
-    io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool, messages, meters);
+    io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool);
+    Intake intake = new Intake(vertx, pool, accounts, messages, contacts.suppressions(), jobs, meters,
+        config.messages().maxParts(), clock);
+    keywordReplies = new KeywordReplies(contacts.keywords(), contacts.suppressions(), intake);
     LoginThrottle logins = new LoginThrottle(pool, config.logins());
     io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
-        logins, contacts.fields(), jobs, messages, meters, config.messages().maxParts(), clock, registry);
+        logins, contacts.fields(), intake, config.messages().maxParts(), clock, registry);
     drop = dropServices.verticle();
     if (config.simulator().enabled()) {
       simulator = new SimulatorVerticle(config.simulator());
     }
     web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts, logins), List.of(
-        new MessageRoutes(new ApiMessages(vertx, accounts, messages, meters, config.messages().maxParts()), views),
+        new MessageRoutes(new ApiMessages(accounts, intake), views),
         new SmscRoutes(smscs, views),
-        new JobRoutes(new ApiJobs(vertx, accounts, messages, jobs, meters, config.messages().maxParts(),
-            config.messages().maxScheduleDays(), config.api(), clock), jobs, meters),
+        new JobRoutes(new ApiJobs(accounts, intake, jobs, config.messages().maxScheduleDays(), config.api(), clock),
+            jobs, meters),
         new io.herald.web.ContactsRoutes(contacts),
         new io.herald.web.DropRoutes(dropServices),
         new io.herald.web.AccountRoutes(dropServices.store()),
@@ -143,7 +149,7 @@ public final class Herald {
     Future<?> simulatorReady = simulator == null ? Future.succeededFuture() : vertx.deployVerticle(simulator);
     MoReceiver.registerCodec(vertx);
     return simulatorReady
-        .compose(v -> vertx.deployVerticle(contacts.keywordReplies()))
+        .compose(v -> vertx.deployVerticle(keywordReplies))
         .compose(v -> vertx.deployVerticle(new MoReceiver(pool, registry)))
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))

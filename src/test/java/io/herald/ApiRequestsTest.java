@@ -89,7 +89,7 @@ class ApiRequestsTest {
   void anEmptyBodyIsRefused() {
     Api.Response r = send(admin, new JsonObject().put("to", "+12025550143").put("body", ""));
     assertEquals(400, r.status());
-    assertEquals(new JsonObject().put("error", "body is empty").put("field", "body"), r.json());
+    assertEquals(new JsonObject().put("error", "body is empty").put("field", "body").put("value", ""), r.json());
     assertEquals("body", send(admin, new JsonObject().put("to", "+12025550143")).json().getString("field"));
   }
 
@@ -110,7 +110,7 @@ class ApiRequestsTest {
 
   @Test
   void aMissingNumberAndANonJsonBodyAreRefused() {
-    assertEquals(new JsonObject().put("error", "to is required").put("field", "to"),
+    assertEquals(new JsonObject().put("error", "phone number is missing").put("field", "to"),
         send(admin, new JsonObject().put("body", "hi")).json());
     Api.Response notJson = admin.post("/api/v1/messages", "to=+12025550143");
     assertEquals(400, notJson.status());

@@ -1,7 +1,5 @@
 package io.herald.contacts;
 
-import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageStore;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
@@ -20,14 +18,12 @@ public final class ContactServices {
   private final Imports imports;
   private final ContactExport export;
   private final ReplyKeywords keywords;
-  private final KeywordReplies keywordReplies;
 
-  public ContactServices(Vertx vertx, Pool pool, MessageStore messages, MessageMeters meters) {
-    this(vertx, pool, messages, meters, DEFAULT_IMPORT_DIRECTORY, ImportLimits.DEFAULT);
+  public ContactServices(Vertx vertx, Pool pool) {
+    this(vertx, pool, DEFAULT_IMPORT_DIRECTORY, ImportLimits.DEFAULT);
   }
 
-  public ContactServices(Vertx vertx, Pool pool, MessageStore messages, MessageMeters meters, Path importDirectory,
-                         ImportLimits limits) {
+  public ContactServices(Vertx vertx, Pool pool, Path importDirectory, ImportLimits limits) {
     this.accounts = new AccountRegions(pool);
     this.fields = new Fields(pool, accounts);
     this.groups = new Groups(pool, fields, accounts);
@@ -37,7 +33,6 @@ public final class ContactServices {
     this.imports = new Imports(vertx, pool, fields, groups, accounts, importDirectory, limits);
     this.export = new ContactExport(vertx, pool, contacts, fields);
     this.keywords = new ReplyKeywords(pool, accounts);
-    this.keywordReplies = new KeywordReplies(pool, suppressions, messages, meters);
   }
 
   public Fields fields() {
@@ -69,7 +64,7 @@ public final class ContactServices {
   }
 
   /** The verticle that acts on STOP / START / HELP replies; deploy it once. */
-  public KeywordReplies keywordReplies() {
-    return keywordReplies;
+  public Suppressions suppressions() {
+    return suppressions;
   }
 }

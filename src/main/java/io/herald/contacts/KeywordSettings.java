@@ -48,7 +48,7 @@ public record KeywordSettings(List<String> optOut, List<String> optIn, List<Stri
     };
   }
 
-  static String normalise(String text) {
+  public static String normalise(String text) {
     if (text == null) {
       return "";
     }

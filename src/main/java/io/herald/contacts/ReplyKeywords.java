@@ -35,6 +35,29 @@ public final class ReplyKeywords {
         .map(rows -> Sql.first(rows).map(ReplyKeywords::settings).orElse(KeywordSettings.DEFAULTS)));
   }
 
+  /** An account that owns a sender address, with its reply keywords (the defaults when it set none). */
+  public record AccountKeywords(long accountId, String address, String region, KeywordSettings settings) {}
+
+  private static final String BY_ADDRESS = """
+      SELECT s.account_id, s.address, a.default_region,
+             k.opt_out, k.opt_in, k.help, k.opt_out_reply, k.opt_in_reply, k.help_reply
+      FROM senders s JOIN accounts a ON a.id = s.account_id
+      LEFT JOIN reply_keywords k ON k.account_id = s.account_id
+      WHERE ltrim(s.address, '+') = ltrim($1, '+')
+      ORDER BY s.account_id""";
+
+  /** The accounts a reply to this address belongs to (one sender may be shared), with their keywords. */
+  public Future<List<AccountKeywords>> forAddress(String to) {
+    return pool.preparedQuery(BY_ADDRESS).execute(Tuple.of(to == null ? "" : to)).map(rows -> {
+      List<AccountKeywords> list = new java.util.ArrayList<>();
+      for (Row r : rows) {
+        list.add(new AccountKeywords(r.getLong("account_id"), r.getString("address"), r.getString("default_region"),
+            r.getValue("opt_out") == null ? KeywordSettings.DEFAULTS : settings(r)));
+      }
+      return list;
+    });
+  }
+
   static KeywordSettings settings(Row r) {
     return new KeywordSettings(List.of(r.getArrayOfStrings("opt_out")), List.of(r.getArrayOfStrings("opt_in")),
         List.of(r.getArrayOfStrings("help")), r.getString("opt_out_reply"), r.getString("opt_in_reply"),

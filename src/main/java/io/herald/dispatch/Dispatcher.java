@@ -2,7 +2,9 @@ package io.herald.dispatch;
 
 import io.herald.accounts.AccountStore;
 import io.herald.config.HeraldConfig.DispatchConfig;
+import io.herald.jobs.JobEvents;
 import io.herald.jobs.JobStore;
+import io.vertx.core.json.JsonObject;
 import io.herald.jobs.Unit;
 import io.herald.messages.ClaimedMessage;
 import io.herald.messages.MessageMeters;
@@ -44,8 +46,6 @@ import org.slf4j.LoggerFactory;
  * {@link Housekeeping}.
  */
 public final class Dispatcher extends VerticleBase {
-  /** Send anything (even null) here after queueing messages or changing jobs so dispatch looks at once. */
-  public static final String WAKE = "dispatch.wake";
   public static final List<String> LANES = List.of("conversation", "alert", "bulk");
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final long HOUSEKEEPING_MILLIS = 1_000;
@@ -94,7 +94,7 @@ public final class Dispatcher extends VerticleBase {
     this.registry = registry;
     this.clock = clock;
     this.rules = new SendRules(config, clock);
-    this.completion = new JobCompletion(jobs);
+    this.completion = new JobCompletion(jobs, this::completed);
     this.housekeeping = new Housekeeping(jobs, outcomes, meters, completion, unmatchedRetentionHours, clock);
     this.waiting = new WaitingWork(LANES, registry);
     this.leases = new Leases(claims, clock, config.leaseSeconds(), database);
@@ -104,7 +104,9 @@ public final class Dispatcher extends VerticleBase {
   public Future<?> start() {
     writer = new ResultWriter(vertx, outcomes, meters, completion, database, registry, this::written);
     vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, this::receipt);
-    vertx.eventBus().localConsumer(WAKE, m -> refreshThenPump());
+    // what was queued or changed: dispatch looks at once rather than at its next poll
+    vertx.eventBus().<JsonObject>consumer(JobEvents.QUEUED, m -> refreshThenPump());
+    vertx.eventBus().<JsonObject>consumer(JobEvents.CHANGED, m -> refreshThenPump());
     vertx.setPeriodic(config.pollMillis(), id -> refreshThenPump());
     vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> jobTimes());
     vertx.setPeriodic(LEASE_SWEEP_MILLIS, id -> recoverLeases());
@@ -354,6 +356,11 @@ public final class Dispatcher extends VerticleBase {
     batch.forEach(r -> leases.release(r.messageId()));
     pump();
     checkDrained();
+  }
+
+  /** Jobs that ended with nothing left to send, for whoever listens (reports, notifications). */
+  private void completed(java.util.Set<Long> jobIds) {
+    vertx.eventBus().publish(JobEvents.COMPLETED, new JsonObject().put("jobIds", new io.vertx.core.json.JsonArray(List.copyOf(jobIds))));
   }
 
   // ---- on the clock ----

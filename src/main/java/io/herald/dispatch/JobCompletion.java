@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 final class JobCompletion {
   private static final Logger log = LoggerFactory.getLogger(JobCompletion.class);
   private final JobStore jobs;
+  private final java.util.function.Consumer<Set<Long>> completed;
 
-  JobCompletion(JobStore jobs) {
+  JobCompletion(JobStore jobs, java.util.function.Consumer<Set<Long>> completed) {
     this.jobs = jobs;
+    this.completed = completed;
   }
 
   void after(List<Transition> transitions) {
@@ -28,6 +30,7 @@ final class JobCompletion {
       jobs.completeFinished(finished).onSuccess(done -> {
         if (!done.isEmpty()) {
           log.info("jobs {} completed", done);
+          completed.accept(Set.copyOf(done));
         }
       });
     }

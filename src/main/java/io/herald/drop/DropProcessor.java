@@ -4,15 +4,10 @@ import io.herald.accounts.Account;
 import io.herald.accounts.AccountStore;
 import io.herald.contacts.Field;
 import io.herald.contacts.Fields;
-import io.herald.dispatch.Dispatcher;
-import io.herald.ingest.JobWriter;
+import io.herald.ingest.Intake;
 import io.herald.ingest.Rejection;
 import io.herald.ingest.TextFacts;
 import io.herald.jobs.JobSpec;
-import io.herald.jobs.JobStore;
-import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageState;
-import io.herald.messages.MessageStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -22,11 +17,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one received file into a job, the way the API's batches become jobs: one transaction, the
- * job writer taking the rows a batch at a time, then commit and a wake-up for dispatch. A file
+ * Turns one received file into a job: a row adapter of the intake, which owns the transaction, the
+ * checks and writes of the rows, and tells dispatch after the commit. A file
  * with no valid row, one that cannot be read, or content this profile already sent leaves no job
  * and goes to error/; otherwise to processed/. Either way its result file lands beside it.
  *
@@ -59,9 +51,7 @@ public final class DropProcessor {
   private final KeywordStore keywords;
   private final AccountStore accounts;
   private final Fields contactFields;
-  private final JobStore jobs;
-  private final MessageStore messages;
-  private final MessageMeters meters;
+  private final Intake intake;
   private final DropFolders folders;
   private final ExecutorService readers;
   private final int maxParts;
@@ -69,16 +59,14 @@ public final class DropProcessor {
   private final MeterRegistry registry;
 
   public DropProcessor(Vertx vertx, DropStore store, KeywordStore keywords, AccountStore accounts, Fields contactFields,
-                       JobStore jobs, MessageStore messages, MessageMeters meters, DropFolders folders,
+                       Intake intake, DropFolders folders,
                        ExecutorService readers, int maxParts, Clock clock, MeterRegistry registry) {
     this.vertx = vertx;
     this.store = store;
     this.keywords = keywords;
     this.accounts = accounts;
     this.contactFields = contactFields;
-    this.jobs = jobs;
-    this.messages = messages;
-    this.meters = meters;
+    this.intake = intake;
     this.folders = folders;
     this.readers = readers;
     this.maxParts = maxParts;
@@ -141,9 +129,7 @@ public final class DropProcessor {
     private Long fileId;
     private TextFacts facts;
     private ResultFile resultFile;
-    private SqlConnection conn;
-    private Transaction tx;
-    private JobWriter writer;
+    private Intake.Taking taking;
     private long jobId;
     private final JsonArray preview = new JsonArray();
 
@@ -253,63 +239,59 @@ public final class DropProcessor {
 
     private Future<JsonObject> send(FileReading reading, String sender) {
       JobSpec spec = new JobSpec(account.id(), "drop", file.name(), "bulk", sender, null, null, null, null);
-      Instant now = clock.instant();
-      return store.pool().getConnection().compose(c -> {
-        conn = c;
-        return c.begin();
-      }).compose(t -> {
-        tx = t;
-        return jobs.insert(conn, spec, now);
-      }).compose(id -> {
-        jobId = id;
-        writer = new JobWriter(conn, messages, spec, id, account, null, maxParts, now);
-        return blocking(() -> {
-          resultFile = newResultFile();
-          return reading.read(file.staged(), facts, resultFile, this::write);
-        });
-      }).compose(outcome -> {
-        String problem = problem(outcome);
-        if (problem != null) {
-          return rollback().compose(v -> finish("error", problem, outcome, null));
+      return intake.take(account.id(), t -> {
+        taking = t;
+        return t.open(spec, null).compose(id -> {
+          jobId = id;
+          return blocking(() -> {
+            resultFile = newResultFile();
+            return reading.read(file.staged(), facts, resultFile, this::write);
+          });
+        }).compose(outcome -> decide(t, outcome));
+      }).compose(taken -> {
+        Decision d = taken.value();
+        if (!taken.kept()) {
+          return d.late().isEmpty() ? finish("error", d.problem(), d.outcome(), null)
+              : blocking(() -> {
+                for (Rejection r : d.late()) {
+                  resultFile.rejected(r);
+                }
+                return null;
+              }).compose(v -> finish("error", d.problem(), d.outcome().rows(), 0, d.rejected(), null, null, "nothing was sent"))
+              .map(answer -> answer.put("errors", d.outcome().errors()));
         }
-        return writer.finish().compose(summary -> {
-          // what the job writer refused after the file's own checks (a number that opted out)
-          List<Rejection> late = summary.rejections().stream().map(r -> "to".equals(r.field())
-              ? new Rejection(r.row(), "phone number", r.value(), r.reason()) : r).toList();
-          late.forEach(r -> outcome.errors().add(r.toJson()));
-          long accepted = summary.accepted();
-          long rejected = outcome.rejected() + summary.rejected();
-          if (accepted == 0) {
-            String none = noValidRow(outcome.rows());
-            return rollback().compose(v -> blocking(() -> {
-              for (Rejection r : late) {
-                resultFile.rejected(r);
-              }
-              return null;
-            })).compose(v -> finish("error", none, outcome.rows(), 0, rejected, null, null, "nothing was sent"))
-                .map(answer -> answer.put("errors", outcome.errors()));
-          }
-          Future<Void> locked = profile.settings().conversationLock() ? store.lockConversations(conn, jobId)
-              : Future.succeededFuture();
-          return locked.compose(v -> store.finishFile(conn, fileId, new DropStore.Finish("processed", null, facts.size(),
-                  facts.sha256(), outcome.rows(), accepted, rejected, jobId, null)))
-              .compose(v -> tx.commit())
-              .compose(v -> {
-                tx = null;
-                closeConnection();
-                meters.count(MessageState.QUEUED, null, (int) accepted);
-                vertx.eventBus().send(Dispatcher.WAKE, null);
-                // the texts are on their way: a failure to move the file must not report otherwise
-                return deliver(true, late, outcome.rows(), accepted, rejected, "job " + jobId).recover(e -> {
-                  log.warn("drop file {}: sent as job {}, but it could not be moved to processed/: {}", fileId, jobId,
-                      e.toString());
-                  return Future.succeededFuture((String) null);
-                });
-              })
-              .map(resultPath -> answer("processed", null, outcome.rows(), accepted, rejected, jobId, null, resultPath,
-                  outcome.errors()));
-        });
-      }).recover(e -> rollback().compose(v -> Future.failedFuture(e)));
+        // the texts are on their way: a failure to move the file must not report otherwise
+        return deliver(true, d.late(), d.outcome().rows(), d.accepted(), d.rejected(), "job " + jobId).recover(e -> {
+          log.warn("drop file {}: sent as job {}, but it could not be moved to processed/: {}", fileId, jobId, e.toString());
+          return Future.succeededFuture((String) null);
+        }).map(resultPath -> answer("processed", null, d.outcome().rows(), d.accepted(), d.rejected(), jobId, null,
+            resultPath, d.outcome().errors()));
+      });
+    }
+
+    /** Whether the file's rows are kept: inside the intake's transaction, before it commits. */
+    private Future<Decision> decide(Intake.Taking t, FileReading.Outcome outcome) {
+      String problem = problem(outcome);
+      if (problem != null) {
+        t.abandon();
+        return Future.succeededFuture(new Decision(outcome, problem, List.of(), 0, outcome.rejected()));
+      }
+      return t.finish().compose(summary -> {
+        // what the intake refused after the file's own checks (a number that opted out)
+        List<Rejection> late = summary.rejections().stream().map(r -> "to".equals(r.field())
+            ? new Rejection(r.row(), "phone number", r.value(), r.reason()) : r).toList();
+        late.forEach(r -> outcome.errors().add(r.toJson()));
+        long rejected = outcome.rejected() + summary.rejected();
+        if (summary.accepted() == 0) {
+          t.abandon();
+          return Future.succeededFuture(new Decision(outcome, noValidRow(outcome.rows()), late, 0, rejected));
+        }
+        Future<Void> locked = profile.settings().conversationLock() ? store.lockConversations(t.tx(), jobId)
+            : Future.succeededFuture();
+        return locked.compose(v -> store.finishFile(t.tx(), fileId, new DropStore.Finish("processed", null, facts.size(),
+                facts.sha256(), outcome.rows(), summary.accepted(), rejected, jobId, null)))
+            .map(v -> new Decision(outcome, null, late, summary.accepted(), rejected));
+      });
     }
 
     /** Hands a chunk to the job writer on the event loop; called from the reader thread. */
@@ -322,14 +304,14 @@ public final class DropProcessor {
             contacts.add(r.contact());
           }
         });
-        return store.saveContacts(conn, account.id(), contacts);
+        return store.saveContacts(taking.tx(), account.id(), contacts);
       }).onComplete(written));
       return written.future();
     }
 
     private Future<Void> add(List<MappedRow> rows, int from) {
       for (int i = from; i < rows.size(); i++) {
-        Future<Void> added = writer.add(rows.get(i).recipient());
+        Future<Void> added = taking.add(rows.get(i).recipient());
         if (!added.isComplete()) {
           int next = i + 1;
           return added.compose(v -> add(rows, next));
@@ -434,34 +416,19 @@ public final class DropProcessor {
           .put("errors", errors);
     }
 
-    private Future<Void> rollback() {
-      if (tx == null) {
-        closeConnection();
-        return Future.succeededFuture();
-      }
-      Transaction open = tx;
-      tx = null;
-      return open.rollback().otherwiseEmpty().onComplete(v -> closeConnection()).mapEmpty();
-    }
-
-    private void closeConnection() {
-      if (conn != null) {
-        conn.close();
-        conn = null;
-      }
-      tx = null;
-    }
-
     /** Anything unexpected (the database went away, a disk error): the file goes to error/ saying so. */
     private Future<JsonObject> failed(Throwable e) {
       log.warn("drop file {} of profile {} failed: {}", fileId, file.profileId(), e.toString());
       String reason = e instanceof PgException pg && "23505".equals(pg.getSqlState())
           ? "duplicate: the same content was processed for this profile at the same time, so it was not sent again"
           : "Herald could not process the file (" + e.getMessage() + "), so nothing from it was sent: drop it again";
-      return rollback().compose(v -> finish("error", reason, 0, 0, 0, null, null, "nothing was sent"))
+      return finish("error", reason, 0, 0, 0, null, null, "nothing was sent")
           .recover(again -> Future.failedFuture(e));
     }
   }
+
+  /** What became of a file's rows: kept when problem is null. */
+  private record Decision(FileReading.Outcome outcome, String problem, List<Rejection> late, long accepted, long rejected) {}
 
   private static String summaryText(long rows, long accepted, long rejected, String outcome) {
     return rows + (rows == 1 ? " row: " : " rows: ") + accepted + " accepted, " + rejected + " rejected; " + outcome;

@@ -5,9 +5,7 @@ import io.herald.accounts.LoginThrottle;
 import io.herald.config.DropConfig;
 import io.herald.contacts.Fields;
 import io.herald.drop.ftp.DropFtpServer;
-import io.herald.jobs.JobStore;
-import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageStore;
+import io.herald.ingest.Intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -30,9 +28,7 @@ public final class DropServices {
   private final FtpEndpoint endpoint;
 
   public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, LoginThrottle logins,
-                      Fields contactFields,
-                      JobStore jobs, MessageStore messages, MessageMeters meters, int maxParts, Clock clock,
-                      MeterRegistry registry) {
+                      Fields contactFields, Intake intake, int maxParts, Clock clock, MeterRegistry registry) {
     this.store = new DropStore(pool);
     KeywordStore keywordStore = new KeywordStore(pool);
     DropFolders folders = new DropFolders(config.directory());
@@ -42,8 +38,8 @@ public final class DropServices {
     this.reports = new DropReports(pool);
     this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
     ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, named("herald-drop-reader"));
-    DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, jobs, messages,
-        meters, folders, readers, maxParts, clock, registry);
+    DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, intake, folders,
+        readers, maxParts, clock, registry);
     this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders, logins)),
         endpoint, readers);
   }

@@ -4,23 +4,16 @@ import io.herald.accounts.AccountStore;
 import io.herald.accounts.Principal;
 import io.herald.api.ApiException;
 import io.herald.config.ApiLimits;
-import io.herald.dispatch.Dispatcher;
 import io.herald.jobs.WeeklySchedule;
 import io.herald.jobs.JobSpec;
 import io.herald.jobs.JobStore;
-import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageState;
-import io.herald.messages.MessageStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.parsetools.JsonEvent;
 import io.vertx.core.parsetools.JsonParser;
 import io.vertx.core.streams.ReadStream;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -38,12 +31,9 @@ public final class ApiJobs {
   private static final List<String> LANES = List.of("conversation", "alert", "bulk");
   private static final List<String> SETTINGS = List.of("name", "from", "lane", "template", "schedule", "startAt", "endAt");
 
-  private final Vertx vertx;
   private final AccountStore accounts;
-  private final MessageStore messages;
+  private final Intake intake;
   private final JobStore jobs;
-  private final MessageMeters meters;
-  private final int maxParts;
   private final int maxScheduleDays;
   private final ApiLimits limits;
   private final BoundedJson.Limits recipientLimits;
@@ -52,18 +42,14 @@ public final class ApiJobs {
       10_000, null);
   private final Clock clock;
 
-  public ApiJobs(Vertx vertx, AccountStore accounts, MessageStore messages, JobStore jobs, MessageMeters meters,
-                 int maxParts, int maxScheduleDays, ApiLimits limits, Clock clock) {
+  public ApiJobs(AccountStore accounts, Intake intake, JobStore jobs, int maxScheduleDays, ApiLimits limits, Clock clock) {
     this.maxScheduleDays = maxScheduleDays;
     this.limits = limits;
     this.recipientLimits = new BoundedJson.Limits(new int[] {limits.maxFieldsPerRecipient(), limits.maxVarsPerRecipient()},
         new String[] {"api.maxFieldsPerRecipient", "api.maxVarsPerRecipient"}, limits.maxValueChars(), "api.maxValueChars");
-    this.vertx = vertx;
     this.accounts = accounts;
-    this.messages = messages;
+    this.intake = intake;
     this.jobs = jobs;
-    this.meters = meters;
-    this.maxParts = maxParts;
     this.clock = clock;
   }
 
@@ -78,30 +64,20 @@ public final class ApiJobs {
   /** Reads the request and answers the job with accepted / rejected counts and the rejected rows. */
   public Future<JsonObject> create(Principal principal, long accountId, ReadStream<Buffer> body) {
     body.pause();
-    return accounts.account(accountId).compose(account -> messages.pool().getConnection().compose(conn ->
-        conn.begin().compose(tx -> new Reading(principal, account, conn, body).run()
-            .compose(summary -> tx.commit().map(summary))
-            .recover(e -> tx.rollback().transform(v -> Future.failedFuture(e))))
-            .eventually(conn::close)))
-        .compose(summary -> jobs.completeFinished(List.of(summary.jobId()))
-            .compose(done -> jobs.find(accountId, summary.jobId()))
-            .map(job -> {
-              meters.count(MessageState.QUEUED, null, (int) summary.accepted());
-              vertx.eventBus().send(Dispatcher.WAKE, null);
-              return job.orElseThrow().put("accepted", summary.accepted()).put("rejected", summary.rejected())
-                  .put("errors", summary.rejectionsJson());
-            }));
+    return intake.take(accountId, taking -> new Reading(principal, taking, body).run())
+        .compose(taken -> jobs.find(accountId, taken.summary().jobId()).map(job -> job.orElseThrow()
+            .put("accepted", taken.summary().accepted()).put("rejected", taken.summary().rejected())
+            .put("errors", taken.summary().rejectionsJson())));
   }
 
   /** One request being read. */
   private final class Reading {
     private final Principal principal;
     private final io.herald.accounts.Account account;
-    private final SqlConnection conn;
+    private final Intake.Taking taking;
     private final JsonParser parser;
     private final Promise<JobWriter.Summary> done = Promise.promise();
     private final JsonObject settings = new JsonObject();
-    private JobWriter writer;
     private Future<Void> starting;
     private BoundedJson building;
     private String builtName;
@@ -111,10 +87,10 @@ public final class ApiJobs {
     private long row;
     private final Instant horizon = clock.instant().plus(java.time.Duration.ofDays(maxScheduleDays));
 
-    Reading(Principal principal, io.herald.accounts.Account account, SqlConnection conn, ReadStream<Buffer> body) {
+    Reading(Principal principal, Intake.Taking taking, ReadStream<Buffer> body) {
       this.principal = principal;
-      this.account = account;
-      this.conn = conn;
+      this.account = taking.account();
+      this.taking = taking;
       this.parser = JsonParser.newParser(new LimitedBody(body, limits.maxRequestBytes(), "api.maxRequestBytes"));
     }
 
@@ -230,20 +206,20 @@ public final class ApiJobs {
 
     private void recipient(Object value) {
       if (value instanceof JsonObject o && o.getValue("sendAt") != null && parseInstant(o.getValue("sendAt")) == null) {
-        writer.reject(row, "sendAt", String.valueOf(o.getValue("sendAt")), "not an ISO-8601 time like 2026-12-01T09:00:00Z");
+        taking.reject(row, "sendAt", String.valueOf(o.getValue("sendAt")), "not an ISO-8601 time like 2026-12-01T09:00:00Z");
         return;
       }
       if (!(value instanceof JsonObject)) {
-        writer.reject(row, "recipient", String.valueOf(value), "a recipient is an object like {\"to\": \"+12025550143\", \"body\": \"...\"}");
+        taking.reject(row, "recipient", String.valueOf(value), "a recipient is an object like {\"to\": \"+12025550143\", \"body\": \"...\"}");
         return;
       }
       RecipientRow recipient = toRow(row, value);
       if (recipient.sendAt() != null && recipient.sendAt().isAfter(horizon)) {
-        writer.reject(row, "sendAt", recipient.sendAt().toString(), "sendAt is more than " + maxScheduleDays
+        taking.reject(row, "sendAt", recipient.sendAt().toString(), "sendAt is more than " + maxScheduleDays
             + " days ahead (messages.maxScheduleDays)");
         return;
       }
-      Future<Void> written = writer.add(recipient);
+      Future<Void> written = taking.add(recipient);
       if (!written.isComplete()) {
         parser.pause();
         written.onComplete(ar -> {
@@ -266,7 +242,7 @@ public final class ApiJobs {
         fail(ApiException.badField("recipients", "recipients is required: a list of {to, body} or {to, vars}", null));
         return;
       }
-      starting.compose(v -> writer.finish()).onComplete(ar -> {
+      starting.compose(v -> taking.finish()).onComplete(ar -> {
         if (ar.succeeded()) {
           done.tryComplete(ar.result());
         } else {
@@ -338,11 +314,7 @@ public final class ApiJobs {
         }
         JobSpec withSender = new JobSpec(spec.accountId(), spec.kind(), spec.name(), spec.lane(), sender.get().address(),
             spec.schedule(), spec.startAt(), spec.endAt(), spec.createdBy());
-        Instant now = clock.instant();
-        return jobs.insert(conn, withSender, now).map(jobId -> {
-          writer = new JobWriter(conn, messages, withSender, jobId, account, template, maxParts, now);
-          return (Void) null;
-        });
+        return taking.open(withSender, template).<Void>mapEmpty();
       });
     }
 

@@ -1,6 +1,7 @@
 package io.herald.ingest;
 
 import io.herald.accounts.Account;
+import io.herald.contacts.Suppressions;
 import io.herald.jobs.WeeklySchedule;
 import io.herald.jobs.JobSpec;
 import io.herald.messages.MessageStore;
@@ -29,8 +30,10 @@ public final class JobWriter {
 
   private final SqlClient tx;
   private final MessageStore messages;
+  private final Suppressions suppressions;
   private final JobSpec spec;
-  private final long jobId;
+  private final Long jobId;
+  private final boolean checkSuppressions;
   private final Account account;
   private final Template template;
   private final int maxParts;
@@ -43,19 +46,22 @@ public final class JobWriter {
   private long accepted;
   private long rejected;
 
-  public JobWriter(SqlClient tx, MessageStore messages, JobSpec spec, long jobId, Account account, Template template,
-                   int maxParts, Instant now) {
+  /** jobId null: texts outside any job. checkSuppressions false only for confirmations to a number that just opted out. */
+  JobWriter(SqlClient tx, MessageStore messages, Suppressions suppressions, JobSpec spec, Long jobId, Account account, Template template,
+            int maxParts, Instant now, boolean checkSuppressions) {
     this.tx = tx;
     this.messages = messages;
+    this.suppressions = suppressions;
     this.spec = spec;
     this.jobId = jobId;
     this.account = account;
     this.template = template;
     this.maxParts = maxParts;
     this.now = now;
+    this.checkSuppressions = checkSuppressions;
   }
 
-  public long jobId() {
+  public Long jobId() {
     return jobId;
   }
 
@@ -76,6 +82,19 @@ public final class JobWriter {
     return previous;
   }
 
+  /** Takes one row and writes it now, ahead of any batch: its message id, or RowRejected saying why not. */
+  Future<QueuedText> addNow(RecipientRow row) {
+    NewMessage message = validate(row);
+    if (message == null) {
+      return Future.failedFuture(new RowRejected(rejections.get(rejections.size() - 1)));
+    }
+    accepted++;
+    return allowed(List.of(message), List.of(row.row())).compose(allowed -> allowed.isEmpty()
+        ? Future.failedFuture(new RowRejected(rejections.get(rejections.size() - 1)))
+        : messages.insert(tx, allowed).map(ids -> new QueuedText(ids.get(0), message.recipient(), message.encoding(),
+            message.segments())));
+  }
+
   public Future<Summary> finish() {
     writeBatch();
     return writing.map(v -> new Summary(jobId, accepted, rejected, List.copyOf(rejections)));
@@ -94,7 +113,7 @@ public final class JobWriter {
   }
 
   /** What one job's rows came to. rejections holds the first thousand. */
-  public record Summary(long jobId, long accepted, long rejected, List<Rejection> rejections) {
+  public record Summary(Long jobId, long accepted, long rejected, List<Rejection> rejections) {
     public JsonArray rejectionsJson() {
       JsonArray list = new JsonArray();
       rejections.forEach(r -> list.add(r.toJson()));
@@ -109,15 +128,22 @@ public final class JobWriter {
 
   /** Writes the batch, less the numbers that opted out: a suppressed address receives nothing. */
   private Future<Void> write(List<NewMessage> writing, List<Long> rows) {
-    String[] numbers = writing.stream().map(NewMessage::recipient).toArray(String[]::new);
-    return tx.preparedQuery("SELECT address FROM suppressions WHERE account_id = $1 AND address = ANY($2)")
-        .execute(io.vertx.sqlclient.Tuple.tuple().addLong(account.id()).addValue(numbers))
-        .compose(found -> {
-          if (found.size() == 0) {
-            return messages.insert(tx, writing).mapEmpty();
+    return allowed(writing, rows).compose(allowed -> allowed.isEmpty() ? Future.succeededFuture()
+        : messages.insert(tx, allowed).mapEmpty());
+  }
+
+  /** The messages whose numbers have not opted out; the others are rejected rows. */
+  private Future<List<NewMessage>> allowed(List<NewMessage> writing, List<Long> rows) {
+    if (!checkSuppressions) {
+      return Future.succeededFuture(writing);
+    }
+    List<String> numbers = writing.stream().map(NewMessage::recipient).toList();
+    return suppressions.suppressed(tx, account.id(), numbers)
+        .map(found -> {
+          if (found.isEmpty()) {
+            return writing;
           }
-          java.util.Set<String> optedOut = new java.util.HashSet<>();
-          found.forEach(r -> optedOut.add(r.getString(0)));
+          java.util.Set<String> optedOut = new java.util.HashSet<>(found);
           List<NewMessage> allowed = new ArrayList<>(writing.size());
           for (int i = 0; i < writing.size(); i++) {
             NewMessage m = writing.get(i);
@@ -128,7 +154,7 @@ public final class JobWriter {
               allowed.add(m);
             }
           }
-          return allowed.isEmpty() ? Future.succeededFuture() : messages.insert(tx, allowed).mapEmpty();
+          return allowed;
         });
   }
 

@@ -3,7 +3,7 @@ package io.herald.web;
 import static io.herald.web.Http.json;
 
 import io.herald.api.ApiException;
-import io.herald.dispatch.Dispatcher;
+import io.herald.jobs.JobEvents;
 import io.herald.ingest.ApiJobs;
 import io.herald.jobs.JobStore;
 import io.herald.messages.MessageMeters;
@@ -85,7 +85,7 @@ public final class JobRoutes implements Routes {
 
   private void answer(RoutingContext ctx, io.vertx.core.Future<JsonObject> change) {
     change.onSuccess(job -> {
-      ctx.vertx().eventBus().send(Dispatcher.WAKE, null);
+      ctx.vertx().eventBus().publish(JobEvents.CHANGED, JobEvents.changed(Http.account(ctx), job.getLong("id")));
       json(ctx, 200, job);
     }).onFailure(ctx::fail);
   }

@@ -1,7 +1,7 @@
 package io.herald.bench;
 
 import io.herald.Herald;
-import io.herald.dispatch.Dispatcher;
+import io.herald.jobs.JobEvents;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +40,7 @@ public final class WindowBench {
             + "'GSM7', 1, now() + interval '1 hour' FROM generate_series(1, " + messages + ") g");
         db.execute("UPDATE messages SET not_before = now()");
         long started = System.nanoTime();
-        herald.vertx().eventBus().send(Dispatcher.WAKE, null);
+        herald.vertx().eventBus().publish(JobEvents.CHANGED, new io.vertx.core.json.JsonObject());
         while (db.queryLong("SELECT count(*) FROM messages WHERE state IN ('queued', 'sending')") > 0) {
           Thread.sleep(20);
         }
