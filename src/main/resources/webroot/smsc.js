@@ -35,9 +35,13 @@ async function simulatorReplies(main) {
   try {
     await Herald.get('/api/v1/simulator');
   } catch (e) {
-    if (e.status === 404) return; // a real SMSC: nothing to simulate
+    if (e.status === 404) { // a real SMSC: nothing to simulate
+      main.dataset.simulator = 'absent'; // says the question was answered, for whoever waits on the page
+      return;
+    }
     throw e;
   }
+  main.dataset.simulator = 'running';
   const from = el('input', { id: 'sim-from', type: 'tel', required: true, placeholder: '+12025550143', autocomplete: 'off' });
   const to = el('input', { id: 'sim-to', placeholder: 'where the last text to that phone came from', autocomplete: 'off' });
   const text = el('textarea', { id: 'sim-text', required: true, rows: 2, placeholder: 'STOP' });

@@ -203,7 +203,7 @@ class AdminUiBrowserTest {
       browser.logIn(TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
       browser.open("/smsc.html");
       browser.awaitText(By.id("smsc"), "bound");
-      Api.sleep(700); // the page's question whether the simulator runs is answered
+      browser.await(By.cssSelector("#main[data-simulator=absent]"));
       assertTrue(browser.driver().findElements(By.id("sim-reply")).isEmpty(), "no simulator, no reply form");
       browser.screenshot("smsc");
       browser.open("/users.html");
