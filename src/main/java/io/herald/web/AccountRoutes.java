@@ -29,7 +29,7 @@ public final class AccountRoutes implements Routes {
           .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
           .onFailure(ctx::fail);
     }));
-    router.patch("/api/v1/accounts/:id").handler(Http.readBody()).handler(Http.operators(Http.safe(ctx -> {
+    router.patch("/api/v1/accounts/:id").handler(Http.readBody()).handler(Http.safe(ctx -> {
       long id = Http.id(ctx, "id", "account");
       JsonObject body = Http.body(ctx);
       for (String key : body.fieldNames()) {
@@ -43,6 +43,6 @@ public final class AccountRoutes implements Routes {
       drop.setDropEnabled(id, on)
           .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
           .onFailure(ctx::fail);
-    })));
+    }));
   }
 }

@@ -28,36 +28,36 @@ public final class DropRoutes implements Routes {
   @Override
   public void mount(Router router) {
     String profiles = "/api/v1/drop-profiles";
-    router.get(profiles).handler(Http.admins(Http.safe(ctx -> reply(ctx, 200, drop.profiles().list(Http.account(ctx))))));
-    router.post(profiles).handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 201,
-        drop.profiles().create(Http.account(ctx), Http.body(ctx))))));
-    router.get(profiles + "/:id").handler(Http.admins(Http.safe(ctx -> reply(ctx, 200,
-        drop.profiles().get(Http.account(ctx), Http.id(ctx, "id", "drop profile"))))));
-    router.patch(profiles + "/:id").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 200,
-        drop.profiles().update(Http.account(ctx), Http.id(ctx, "id", "drop profile"), Http.body(ctx))))));
-    router.post(profiles + "/:id/password").handler(Http.admins(Http.safe(ctx -> reply(ctx, 200,
-        drop.profiles().newPassword(Http.account(ctx), Http.id(ctx, "id", "drop profile"))))));
-    router.delete(profiles + "/:id").handler(Http.admins(Http.safe(ctx ->
+    router.get(profiles).handler(Http.safe(ctx -> reply(ctx, 200, drop.profiles().list(Http.account(ctx)))));
+    router.post(profiles).handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 201,
+        drop.profiles().create(Http.account(ctx), Http.body(ctx)))));
+    router.get(profiles + "/:id").handler(Http.safe(ctx -> reply(ctx, 200,
+        drop.profiles().get(Http.account(ctx), Http.id(ctx, "id", "drop profile")))));
+    router.patch(profiles + "/:id").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 200,
+        drop.profiles().update(Http.account(ctx), Http.id(ctx, "id", "drop profile"), Http.body(ctx)))));
+    router.post(profiles + "/:id/password").handler(Http.safe(ctx -> reply(ctx, 200,
+        drop.profiles().newPassword(Http.account(ctx), Http.id(ctx, "id", "drop profile")))));
+    router.delete(profiles + "/:id").handler(Http.safe(ctx ->
         drop.profiles().delete(Http.account(ctx), Http.id(ctx, "id", "drop profile"))
             .onSuccess(v -> ctx.response().setStatusCode(204).end())
-            .onFailure(ctx::fail))));
-    router.post(profiles + "/send-at-preview").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx ->
-        json(ctx, 200, SendAtPreview.preview(Http.body(ctx))))));
+            .onFailure(ctx::fail)));
+    router.post(profiles + "/send-at-preview").handler(Http.readBody()).handler(Http.safe(ctx ->
+        json(ctx, 200, SendAtPreview.preview(Http.body(ctx)))));
     // no body handler: the file streams to disk
     router.post(profiles + "/:id/files").handler(Http.safe(this::upload));
 
     router.get("/api/v1/keywords").handler(Http.safe(ctx -> reply(ctx, 200,
         drop.keywords().list(Http.account(ctx)).map(list -> new JsonObject().put("keywords", list)))));
-    router.post("/api/v1/keywords").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 201,
-        drop.keywords().create(Http.account(ctx), Http.body(ctx))))));
+    router.post("/api/v1/keywords").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 201,
+        drop.keywords().create(Http.account(ctx), Http.body(ctx)))));
     router.get("/api/v1/keywords/:id").handler(Http.safe(ctx -> reply(ctx, 200,
         drop.keywords().get(Http.account(ctx), Http.id(ctx, "id", "keyword")))));
-    router.put("/api/v1/keywords/:id").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 200,
-        drop.keywords().replace(Http.account(ctx), Http.id(ctx, "id", "keyword"), Http.body(ctx))))));
-    router.delete("/api/v1/keywords/:id").handler(Http.admins(Http.safe(ctx ->
+    router.put("/api/v1/keywords/:id").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 200,
+        drop.keywords().replace(Http.account(ctx), Http.id(ctx, "id", "keyword"), Http.body(ctx)))));
+    router.delete("/api/v1/keywords/:id").handler(Http.safe(ctx ->
         drop.keywords().delete(Http.account(ctx), Http.id(ctx, "id", "keyword"))
             .onSuccess(v -> ctx.response().setStatusCode(204).end())
-            .onFailure(ctx::fail))));
+            .onFailure(ctx::fail)));
 
     router.get("/api/v1/reports/drops").handler(Http.safe(ctx -> summary(ctx, csv(ctx))));
     router.get("/api/v1/reports/drops.csv").handler(Http.safe(ctx -> summary(ctx, true)));

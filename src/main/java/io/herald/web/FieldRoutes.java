@@ -27,11 +27,11 @@ final class FieldRoutes implements Routes {
               .put("custom", list.stream().filter(f -> !f.isDefault()).count())
               .put("maxCustom", Fields.MAX_CUSTOM);
         }))));
-    router.post("/api/v1/fields").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 201,
-        fields.create(Http.account(ctx), Http.body(ctx)).map(Field::toJson)))));
-    router.put("/api/v1/fields/:key").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 200,
-        fields.update(Http.account(ctx), ctx.pathParam("key"), Http.body(ctx)).map(Field::toJson)))));
-    router.delete("/api/v1/fields/:key").handler(Http.admins(Http.safe(ctx -> noContent(ctx,
-        fields.delete(Http.account(ctx), ctx.pathParam("key"))))));
+    router.post("/api/v1/fields").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 201,
+        fields.create(Http.account(ctx), Http.body(ctx)).map(Field::toJson))));
+    router.put("/api/v1/fields/:key").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 200,
+        fields.update(Http.account(ctx), ctx.pathParam("key"), Http.body(ctx)).map(Field::toJson))));
+    router.delete("/api/v1/fields/:key").handler(Http.safe(ctx -> noContent(ctx,
+        fields.delete(Http.account(ctx), ctx.pathParam("key")))));
   }
 }

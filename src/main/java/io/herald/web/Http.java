@@ -128,28 +128,6 @@ public final class Http {
     return given;
   }
 
-  public static Handler<RoutingContext> operators(Handler<RoutingContext> handler) {
-    return ctx -> {
-      if (!principal(ctx).isOperator()) {
-        json(ctx, 403, new JsonObject().put("error", "only operators may do this"));
-        return;
-      }
-      handler.handle(ctx);
-    };
-  }
-
-  /** Account admins and operators. */
-  public static Handler<RoutingContext> admins(Handler<RoutingContext> handler) {
-    return ctx -> {
-      var role = principal(ctx).role();
-      if (role != io.herald.accounts.Role.ADMIN && role != io.herald.accounts.Role.OPERATOR) {
-        json(ctx, 403, new JsonObject().put("error", "only account admins may do this"));
-        return;
-      }
-      handler.handle(ctx);
-    };
-  }
-
   /** Runs a handler that may throw ApiException, sending it to the failure handler. */
   public static Handler<RoutingContext> safe(Handler<RoutingContext> handler) {
     return ctx -> {

@@ -18,7 +18,7 @@ final class ReplyKeywordRoutes implements Routes {
   public void mount(Router router) {
     router.get("/api/v1/reply-keywords").handler(Http.safe(ctx -> reply(ctx, 200,
         keywords.get(Http.account(ctx)).map(KeywordSettings::toJson))));
-    router.put("/api/v1/reply-keywords").handler(Http.readBody()).handler(Http.admins(Http.safe(ctx -> reply(ctx, 200,
-        keywords.update(Http.account(ctx), Http.body(ctx)).map(KeywordSettings::toJson)))));
+    router.put("/api/v1/reply-keywords").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 200,
+        keywords.update(Http.account(ctx), Http.body(ctx)).map(KeywordSettings::toJson))));
   }
 }

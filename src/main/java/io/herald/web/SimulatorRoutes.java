@@ -15,10 +15,10 @@ public final class SimulatorRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/simulator").handler(Http.operators(Http.safe(ctx -> json(ctx, 200, replies.status()))));
-    router.post("/api/v1/simulator/replies").handler(Http.readBody()).handler(Http.operators(Http.safe(ctx ->
+    router.get("/api/v1/simulator").handler(Http.safe(ctx -> json(ctx, 200, replies.status())));
+    router.post("/api/v1/simulator/replies").handler(Http.readBody()).handler(Http.safe(ctx ->
         replies.send(Http.body(ctx))
             .onSuccess(sent -> json(ctx, 202, sent.toJson()))
-            .onFailure(ctx::fail))));
+            .onFailure(ctx::fail)));
   }
 }

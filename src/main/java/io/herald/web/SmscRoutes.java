@@ -20,10 +20,10 @@ public final class SmscRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/smsc").handler(Http.operators(ctx ->
-        json(ctx, 200, new JsonObject().put("connections", new JsonArray(smscs.snapshots())))));
-    router.get("/api/v1/receipts/unmatched").handler(Http.operators(ctx -> messages.heldReceipts(500)
+    router.get("/api/v1/smsc").handler(ctx ->
+        json(ctx, 200, new JsonObject().put("connections", new JsonArray(smscs.snapshots()))));
+    router.get("/api/v1/receipts/unmatched").handler(ctx -> messages.heldReceipts(500)
         .onSuccess(list -> json(ctx, 200, new JsonObject().put("receipts", list)))
-        .onFailure(ctx::fail)));
+        .onFailure(ctx::fail));
   }
 }

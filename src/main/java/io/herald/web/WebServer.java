@@ -76,10 +76,13 @@ public final class WebServer extends VerticleBase {
     router.route("/api/*").handler(sameOrigin);
     new LoginRoutes(authenticator, sessions, accounts).mount(router);
     router.route("/api/*").handler(new ApiAuth(new BasicAuth(authenticator), new SessionAuth(sessions)));
+    RouteRoles roles = new RouteRoles(RouteRoles.RULES);
+    router.route("/api/*").handler(roles);
     router.route("/api/*").handler(new AccountParam(accounts));
     routes.forEach(r -> r.mount(router));
     new UserRoutes(new UserAdmin(vertx, pool)).mount(router);
     new DashboardRoutes(new DashboardStats(pool, registry)).mount(router);
+    roles.check(router);
     router.route("/api/*").last().handler(ctx -> json(ctx, 404, new JsonObject().put("error", "no such API route")));
     // The admin UI: plain files from the jar; every page asks /auth/session who is logged in.
     router.route("/*").last().handler(StaticHandler.create("webroot").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));

@@ -69,13 +69,17 @@ class PermissionsTest {
   record Call(String method, String path, String body, int anonymous, int user, int admin, int operator) {}
 
   static int status(String method, String path, String body, String email, String password) {
+    return call(method, path, body, email, password).statusCode();
+  }
+
+  static java.net.http.HttpResponse<String> call(String method, String path, String body, String email, String password) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + herald.httpPort() + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");
     if (email != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    return UiSession.send(b).statusCode();
+    return UiSession.send(b);
   }
 
   @Test
@@ -195,5 +199,38 @@ class PermissionsTest {
         .map(u -> ((JsonObject) u).getString("email")).toList();
     assertEquals(List.of(OTHER_ADMIN, "helper@other.example"), theirs);
     assertEquals(204, status("DELETE", "/api/v1/users/" + made.json().getLong("id"), null, TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD));
+  }
+
+  /**
+   * Walks the one route table: every line refuses the roles below its own with 403 and lets the
+   * others through to the route (which may still answer 400 or 404 for the empty call), and
+   * nobody gets in without credentials. A route missing from the table stops start-up.
+   */
+  @Test
+  void theRouteTableDecidesForEveryRoute() {
+    String[][] roles = {{USER, PASSWORD, "USER"}, {TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD, "ADMIN"},
+        {TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD, "OPERATOR"}};
+    List<String> wrong = new ArrayList<>();
+    for (RouteRoles.Rule rule : RouteRoles.RULES) {
+      // ids no account has; an operator's call names the first account
+      String path = rule.path().replaceAll(":[A-Za-z]+", "987654");
+      String body = rule.method().name().equals("GET") || rule.method().name().equals("DELETE") ? null : "{}";
+      int anonymous = status(rule.method().name(), path, body, null, null);
+      if (anonymous != 401) {
+        wrong.add(rule + " anonymous: " + anonymous);
+      }
+      for (String[] role : roles) {
+        String withAccount = role[2].equals("OPERATOR") ? path + "?account=1" : path;
+        var got = call(rule.method().name(), withAccount, body, role[0], role[1]);
+        // the table's refusal, not a capability's own 403 (Drop & Go turned off for the account)
+        boolean refused = got.statusCode() == 403 && got.body().contains("\"error\":\"only ");
+        boolean allowed = RouteRoles.allows(rule.least(), io.herald.accounts.Role.valueOf(role[2]));
+        if (allowed == refused) {
+          wrong.add(rule + " as " + role[2] + ": " + got.statusCode() + " " + got.body());
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertEquals(404, status("GET", "/api/v1/not-a-route", null, TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD));
   }
 }
