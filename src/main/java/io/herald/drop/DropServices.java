@@ -6,13 +6,13 @@ import io.herald.config.DropConfig;
 import io.herald.contacts.Fields;
 import io.herald.drop.ftp.DropFtpServer;
 import io.herald.ingest.Intake;
+import io.herald.runtime.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Everything Drop &amp; Go offers, built once: its verticle (FTP site and processing) and what its routes call. */
 public final class DropServices {
@@ -37,7 +37,7 @@ public final class DropServices {
     this.keywords = new Keywords(keywordStore);
     this.reports = new DropReports(pool);
     this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
-    ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, named("herald-drop-reader"));
+    ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, new DaemonThreads("herald-drop-reader"));
     DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, intake, folders,
         readers, maxParts, clock, registry);
     this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders, logins)),
@@ -71,14 +71,5 @@ public final class DropServices {
 
   public FtpEndpoint endpoint() {
     return endpoint;
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -2,6 +2,7 @@ package io.herald.smsc;
 
 import io.herald.config.SmscConfig;
 import io.herald.config.SmscConfig.BindMode;
+import io.herald.runtime.DaemonThreads;
 import io.herald.smsc.encoding.EncodedText;
 import io.herald.smsc.encoding.Encoding;
 import io.herald.smsc.encoding.TextEncoder;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.GenericNackResponseException;
@@ -106,8 +106,8 @@ public final class SmscConnection extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    binder = Executors.newSingleThreadScheduledExecutor(daemon("smsc-" + config.name() + "-bind"));
-    submitters = Executors.newFixedThreadPool(config.window(), daemon("smsc-" + config.name() + "-submit"));
+    binder = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("smsc-" + config.name() + "-bind"));
+    submitters = Executors.newFixedThreadPool(config.window(), new DaemonThreads("smsc-" + config.name() + "-submit"));
     pacer = new Pacer(config.name(), throttle, submitters);
     Receiver receiver = new Receiver(this);
     PacedConnectionFactory sockets = new PacedConnectionFactory(new RateCap(config.tps()), (int) config.responseTimeoutMillis());
@@ -328,15 +328,6 @@ public final class SmscConnection extends VerticleBase {
 
   Vertx vertx() {
     return vertx;
-  }
-
-  static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   static void registerCodec(Vertx vertx) {

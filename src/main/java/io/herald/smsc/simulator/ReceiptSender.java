@@ -1,5 +1,6 @@
 package io.herald.smsc.simulator;
 
+import io.herald.runtime.DaemonThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class ReceiptSender implements AutoCloseable {
 
   private final BoundSessions sessions;
   private final long delayMillis;
-  private final NamedThreadFactory threads = new NamedThreadFactory("receipts");
+  private final DaemonThreads threads = new DaemonThreads("herald-smsc-sim-receipts");
   private final ScheduledExecutorService scheduler;
   private final LongAdder sent = new LongAdder();
 

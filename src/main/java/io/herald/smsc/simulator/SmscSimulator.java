@@ -1,5 +1,6 @@
 package io.herald.smsc.simulator;
 
+import io.herald.runtime.DaemonThreads;
 import io.herald.smsc.encoding.EncodedText;
 import java.io.IOException;
 import java.util.HashSet;
@@ -73,7 +74,7 @@ public final class SmscSimulator implements AutoCloseable {
   private final LastSenders lastSenders = new LastSenders();
   private final ReplySender replies;
   private final HostServerSocketFactory sockets;
-  private final NamedThreadFactory bindThreads = new NamedThreadFactory("bind");
+  private final DaemonThreads bindThreads = new DaemonThreads("herald-smsc-sim-bind");
   private final ExecutorService binders = Executors.newCachedThreadPool(bindThreads);
   private final AtomicBoolean closed = new AtomicBoolean();
   private SMPPServerSessionListener listener;
@@ -102,7 +103,7 @@ public final class SmscSimulator implements AutoCloseable {
     newListener.setResponseDeliveryListener(submits);
     newListener.setSessionStateListener(this::stateChanged);
     listener = newListener;
-    acceptor = new NamedThreadFactory("accept").newThread(this::acceptLoop);
+    acceptor = new DaemonThreads("herald-smsc-sim-accept").newThread(this::acceptLoop);
     acceptor.start();
     log.info("SMSC simulator listening on {}:{} for system_id {}", config.host(), port(), config.systemId());
   }
@@ -257,7 +258,7 @@ public final class SmscSimulator implements AutoCloseable {
     }
   }
 
-  private static void awaitTermination(ExecutorService executor, NamedThreadFactory threads) {
+  private static void awaitTermination(ExecutorService executor, DaemonThreads threads) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_EXIT_MILLIS);
     try {
       executor.awaitTermination(THREAD_EXIT_MILLIS, TimeUnit.MILLISECONDS);

@@ -1,4 +1,4 @@
-package io.herald.smsc.simulator;
+package io.herald.runtime;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -7,19 +7,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Daemon threads with a recognisable prefix, so a thread dump can tell ours apart. It remembers its threads because
- * an executor's awaitTermination returns a moment before its last thread has really ended, and close() promises that
- * none is left.
+ * The one thread factory for Herald's own threads (jsmpp sessions, drop readers, the simulator):
+ * daemon threads named {@code name-1, name-2, ...}, so a thread dump tells them apart. It remembers
+ * its threads because an executor's awaitTermination returns a moment before its last thread has
+ * really ended, and {@link #joinAll} promises that none is left.
  */
-final class NamedThreadFactory implements ThreadFactory {
-  static final String PREFIX = "herald-smsc-sim-";
-
+public final class DaemonThreads implements ThreadFactory {
   private final String name;
   private final AtomicInteger next = new AtomicInteger(1);
   private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
 
-  NamedThreadFactory(String role) {
-    this.name = PREFIX + role + "-";
+  public DaemonThreads(String name) {
+    this.name = name + "-";
   }
 
   @Override
@@ -32,7 +31,7 @@ final class NamedThreadFactory implements ThreadFactory {
   }
 
   /** Waits until every thread made here has ended, at most until {@code deadlineNanos} (a System.nanoTime value). */
-  void joinAll(long deadlineNanos) throws InterruptedException {
+  public void joinAll(long deadlineNanos) throws InterruptedException {
     for (Thread thread : threads) {
       long left = deadlineNanos - System.nanoTime();
       if (left > 0) {
