@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A thousand failed binds in a row leave no threads behind. */
+/** A thousand failed binds in a row leave no threads behind. A soak: scripts/bench soak runs it. */
+@org.junit.jupiter.api.Tag("soak")
 class SmscReconnectTest {
   private static final Pattern FAILURES = Pattern.compile("herald_smsc_bind_failures_total\\{smsc=\"simulator\"} ([0-9.E]+)");
 
