@@ -130,7 +130,7 @@ public final class Herald {
     keywordReplies = new KeywordReplies(contacts.keywords(), contacts.suppressions(), intake);
     LoginThrottle logins = new LoginThrottle(pool, config.logins());
     io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
-        logins, contacts.fields(), intake, config.messages().maxParts(), clock, registry);
+        logins, contacts.fields(), new io.herald.contacts.ContactUpserts(), intake, config.messages().maxParts(), clock, registry);
     drop = dropServices.verticle();
     if (config.simulator().enabled()) {
       simulator = new SimulatorVerticle(config.simulator());
@@ -142,7 +142,7 @@ public final class Herald {
             jobs, meters),
         new io.herald.web.ContactsRoutes(contacts),
         new io.herald.web.DropRoutes(dropServices),
-        new io.herald.web.AccountRoutes(dropServices.store()),
+        new io.herald.web.AccountRoutes(accounts),
         new io.herald.web.SimulatorRoutes(new io.herald.smsc.simulator.SimulatorReplies(vertx, simulator,
             config.account().region()))));
 

@@ -1,6 +1,7 @@
 package io.herald.accounts;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -97,5 +98,28 @@ public final class AccountStore {
   private static Optional<Row> first(RowSet<Row> rows) {
     var it = rows.iterator();
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  /** Whether Drop &amp; Go is on for the account; empty when there is no such account. */
+  public Future<Optional<Boolean>> dropEnabled(long accountId) {
+    return pool.preparedQuery("SELECT drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
+        .map(rows -> first(rows).map(r -> r.getBoolean(0)));
+  }
+
+  /** Turns the feature on or off; the account as operators see it, empty when there is none. */
+  public Future<Optional<JsonObject>> setDropEnabled(long accountId, boolean enabled) {
+    return pool.preparedQuery("UPDATE accounts SET drop_enabled = $2 WHERE id = $1 RETURNING id, name, drop_enabled")
+        .execute(Tuple.of(accountId, enabled)).map(rows -> first(rows).map(AccountStore::dropView));
+  }
+
+  /** The account as operators see it: id, name and whether Drop &amp; Go is on. */
+  public Future<Optional<JsonObject>> dropView(long accountId) {
+    return pool.preparedQuery("SELECT id, name, drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
+        .map(rows -> first(rows).map(AccountStore::dropView));
+  }
+
+  private static JsonObject dropView(Row r) {
+    return new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
+        .put("dropAndGo", r.getBoolean("drop_enabled"));
   }
 }

@@ -1,5 +1,6 @@
 package io.herald.drop;
 
+import io.herald.contacts.ContactValues;
 import io.herald.contacts.Addresses;
 import io.herald.contacts.Field;
 import io.herald.contacts.FieldType;

@@ -2,8 +2,11 @@ package io.herald.drop;
 
 import io.herald.accounts.Account;
 import io.herald.accounts.AccountStore;
+import io.herald.contacts.ContactUpserts;
+import io.herald.contacts.ContactValues;
 import io.herald.contacts.Field;
 import io.herald.contacts.Fields;
+import io.herald.inbox.ConversationLocks;
 import io.herald.ingest.Intake;
 import io.herald.ingest.Rejection;
 import io.herald.ingest.TextFacts;
@@ -51,7 +54,9 @@ public final class DropProcessor {
   private final KeywordStore keywords;
   private final AccountStore accounts;
   private final Fields contactFields;
+  private final ContactUpserts contactUpserts;
   private final Intake intake;
+  private final ConversationLocks locks = new ConversationLocks();
   private final DropFolders folders;
   private final ExecutorService readers;
   private final int maxParts;
@@ -59,13 +64,14 @@ public final class DropProcessor {
   private final MeterRegistry registry;
 
   public DropProcessor(Vertx vertx, DropStore store, KeywordStore keywords, AccountStore accounts, Fields contactFields,
-                       Intake intake, DropFolders folders,
+                       ContactUpserts contactUpserts, Intake intake, DropFolders folders,
                        ExecutorService readers, int maxParts, Clock clock, MeterRegistry registry) {
     this.vertx = vertx;
     this.store = store;
     this.keywords = keywords;
     this.accounts = accounts;
     this.contactFields = contactFields;
+    this.contactUpserts = contactUpserts;
     this.intake = intake;
     this.folders = folders;
     this.readers = readers;
@@ -286,7 +292,7 @@ public final class DropProcessor {
           t.abandon();
           return Future.succeededFuture(new Decision(outcome, noValidRow(outcome.rows()), late, 0, rejected));
         }
-        Future<Void> locked = profile.settings().conversationLock() ? store.lockConversations(t.tx(), jobId)
+        Future<Void> locked = profile.settings().conversationLock() ? locks.lock(t.tx(), jobId)
             : Future.succeededFuture();
         return locked.compose(v -> store.finishFile(t.tx(), fileId, new DropStore.Finish("processed", null, facts.size(),
                 facts.sha256(), outcome.rows(), summary.accepted(), rejected, jobId, null)))
@@ -304,7 +310,7 @@ public final class DropProcessor {
             contacts.add(r.contact());
           }
         });
-        return store.saveContacts(taking.tx(), account.id(), contacts);
+        return contactUpserts.save(taking.tx(), account.id(), contacts);
       }).onComplete(written));
       return written.future();
     }

@@ -43,7 +43,7 @@ public final class DropProfiles {
    * (the list is then empty, or holds profiles that cannot log in) so that a settings page can say so.
    */
   public Future<JsonObject> list(long accountId) {
-    return store.dropEnabled(accountId).compose(on -> {
+    return accounts.dropEnabled(accountId).compose(on -> {
       if (on.isEmpty()) {
         return Future.failedFuture(ApiException.notFound("account"));
       }
@@ -134,7 +134,7 @@ public final class DropProfiles {
 
   /** 403 unless an operator turned Drop &amp; Go on for the account. */
   public Future<Void> featureOn(long accountId) {
-    return store.dropEnabled(accountId).compose(on -> {
+    return accounts.dropEnabled(accountId).compose(on -> {
       if (on.isEmpty()) {
         return Future.failedFuture(ApiException.notFound("account"));
       }

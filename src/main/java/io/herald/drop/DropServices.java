@@ -3,6 +3,7 @@ package io.herald.drop;
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.LoginThrottle;
 import io.herald.config.DropConfig;
+import io.herald.contacts.ContactUpserts;
 import io.herald.contacts.Fields;
 import io.herald.drop.ftp.DropFtpServer;
 import io.herald.ingest.Intake;
@@ -28,7 +29,7 @@ public final class DropServices {
   private final FtpEndpoint endpoint;
 
   public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, LoginThrottle logins,
-                      Fields contactFields, Intake intake, int maxParts, Clock clock, MeterRegistry registry) {
+                      Fields contactFields, ContactUpserts contactUpserts, Intake intake, int maxParts, Clock clock, MeterRegistry registry) {
     this.store = new DropStore(pool);
     KeywordStore keywordStore = new KeywordStore(pool);
     DropFolders folders = new DropFolders(config.directory());
@@ -38,7 +39,7 @@ public final class DropServices {
     this.reports = new DropReports(pool);
     this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
     ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, new DaemonThreads("herald-drop-reader"));
-    DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, intake, folders,
+    DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, contactUpserts, intake, folders,
         readers, maxParts, clock, registry);
     this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders, logins)),
         endpoint, readers);

@@ -2,7 +2,6 @@ package io.herald.drop;
 
 import io.herald.ingest.Rejection;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -24,20 +23,6 @@ public final class DropStore {
       p.id, p.account_id, p.name, p.username, p.password_hash, p.enabled, p.has_header, p.columns, p.template,
       p.send_at_format, p.time_zone, p.conversation_lock, p.sender, p.created_at, p.updated_at""";
 
-  private static final String UPSERT_CONTACTS = """
-      INSERT INTO contacts (account_id, phone, first_name, last_name, email, time_zone, language, fields)
-      SELECT $1, p, fn, ln, e, tz, lang, coalesce(f::jsonb, '{}'::jsonb)
-      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-        AS u(p, fn, ln, e, tz, lang, f)
-      ON CONFLICT (account_id, phone) WHERE phone IS NOT NULL DO UPDATE
-        SET first_name = coalesce(excluded.first_name, contacts.first_name),
-            last_name = coalesce(excluded.last_name, contacts.last_name),
-            email = coalesce(excluded.email, contacts.email),
-            time_zone = coalesce(excluded.time_zone, contacts.time_zone),
-            language = coalesce(excluded.language, contacts.language),
-            fields = contacts.fields || excluded.fields,
-            updated_at = now()""";
-
   private final Pool pool;
 
   public DropStore(Pool pool) {
@@ -48,27 +33,6 @@ public final class DropStore {
     return pool;
   }
 
-  /** Whether Drop &amp; Go is on for the account; empty when there is no such account. */
-  public Future<Optional<Boolean>> dropEnabled(long accountId) {
-    return pool.preparedQuery("SELECT drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
-        .map(rows -> first(rows).map(r -> r.getBoolean(0)));
-  }
-
-  /** Turns the feature on or off; the account as operators see it, empty when there is none. */
-  public Future<Optional<JsonObject>> setDropEnabled(long accountId, boolean enabled) {
-    return pool.preparedQuery("UPDATE accounts SET drop_enabled = $2 WHERE id = $1 RETURNING id, name, drop_enabled")
-        .execute(Tuple.of(accountId, enabled)).map(rows -> first(rows).map(DropStore::account));
-  }
-
-  public Future<Optional<JsonObject>> account(long accountId) {
-    return pool.preparedQuery("SELECT id, name, drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
-        .map(rows -> first(rows).map(DropStore::account));
-  }
-
-  private static JsonObject account(Row r) {
-    return new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
-        .put("dropAndGo", r.getBoolean("drop_enabled"));
-  }
 
   public Future<List<DropProfile>> profiles(long accountId) {
     return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + " FROM drop_profiles p WHERE p.account_id = $1 ORDER BY p.id")
@@ -213,40 +177,6 @@ public final class DropStore {
         .execute(Tuple.tuple().addLong(fileId).addInteger(seq).addValue(rows).addValue(columns).addValue(values)
             .addValue(reasons))
         .mapEmpty();
-  }
-
-  /** Replies from the job's recipients to its sender belong to the job's account from now on. */
-  public Future<Void> lockConversations(SqlClient tx, long jobId) {
-    return tx.preparedQuery("""
-            INSERT INTO conversation_locks (sender, recipient, account_id, job_id)
-            SELECT sender, recipient, account_id, job_id FROM messages WHERE job_id = $1
-            ON CONFLICT (sender, recipient) DO UPDATE
-              SET account_id = excluded.account_id, job_id = excluded.job_id, locked_at = now()""")
-        .execute(Tuple.of(jobId)).mapEmpty();
-  }
-
-  /** Saves custom field values to the contacts with these phone numbers, creating the ones that do not exist. */
-  public Future<Void> saveContacts(SqlClient tx, long accountId, List<ContactValues> contacts) {
-    if (contacts.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    int n = contacts.size();
-    String[][] columns = new String[7][n];
-    for (int i = 0; i < n; i++) {
-      ContactValues c = contacts.get(i);
-      columns[0][i] = c.phone();
-      columns[1][i] = c.firstName();
-      columns[2][i] = c.lastName();
-      columns[3][i] = c.email();
-      columns[4][i] = c.timeZone();
-      columns[5][i] = c.language();
-      columns[6][i] = c.fields() == null ? null : c.fields().encode();
-    }
-    Tuple args = Tuple.tuple().addLong(accountId);
-    for (String[] column : columns) {
-      args.addValue(column);
-    }
-    return tx.preparedQuery(UPSERT_CONTACTS).execute(args).mapEmpty();
   }
 
   private static DropProfile profile(Row r) {

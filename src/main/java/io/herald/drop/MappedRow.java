@@ -1,5 +1,6 @@
 package io.herald.drop;
 
+import io.herald.contacts.ContactValues;
 import io.herald.ingest.RecipientRow;
 import io.herald.ingest.Rejection;
 

@@ -3,6 +3,7 @@ package io.herald.jobs;
 import io.herald.api.ApiException;
 import io.herald.api.Csv;
 import io.herald.contacts.ContactNames;
+import io.herald.messages.JobEnds;
 import io.herald.messages.MessageState;
 import io.herald.messages.Transition;
 import io.vertx.core.Future;
@@ -94,7 +95,7 @@ public final class JobStore {
                 WHERE id = $1 AND account_id = $2 AND status IN ('running', 'scheduled', 'paused') RETURNING id""")
             .execute(Tuple.of(id, accountId))
             .compose(rows -> rows.size() == 0 ? Future.succeededFuture((List<Transition>) null)
-                : endQueued(tx, "id = $1", Tuple.of(id), MessageState.CANCELLED, "job cancelled")))
+                : JobEnds.endQueued(tx, "id = $1", Tuple.of(id), MessageState.CANCELLED, "job cancelled")))
         .compose(transitions -> transitions == null
             ? refuse(accountId, id, "cancelled", List.of("running", "scheduled", "paused")).map(j -> (JobChange) null)
             : found(accountId, id).map(job -> new JobChange(job, transitions)));
@@ -182,37 +183,16 @@ public final class JobStore {
    * miss the cancel; this catches it (recently cancelled jobs only, so the sweep stays small).
    */
   public Future<List<Transition>> cancelStragglers() {
-    return pool.withTransaction(tx -> endQueued(tx,
+    return pool.withTransaction(tx -> JobEnds.endQueued(tx,
         "status = 'cancelled' AND finished_at > now() - interval '1 hour'", Tuple.tuple(), MessageState.CANCELLED,
         "job cancelled"));
   }
 
   /** At a job's end time, whatever it has not sent yet expires. Returns the messages that changed. */
   public Future<List<Transition>> expireEnded(Instant now) {
-    return pool.withTransaction(tx -> endQueued(tx,
+    return pool.withTransaction(tx -> JobEnds.endQueued(tx,
         "id IN (SELECT id FROM jobs WHERE end_at <= $1 AND status IN ('running', 'scheduled', 'paused'))",
         Tuple.of(utc(now)), MessageState.EXPIRED, "the job's end time passed before it was sent"));
-  }
-
-  private static Future<List<Transition>> endQueued(SqlClient tx, String jobCondition, Tuple args,
-                                                   MessageState state, String detail) {
-    int next = args.size() + 1;
-    Tuple all = args.addString(state.dbName()).addString(detail);
-    return tx.preparedQuery("""
-            WITH u AS (
-              UPDATE messages SET state = $%d, updated_at = now(), lease_until = NULL, error_detail = $%d
-              WHERE state = 'queued' AND job_id IN (SELECT id FROM jobs WHERE %s)
-              RETURNING id, job_id, state, smsc),
-            e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, $%d FROM u)
-            SELECT id, job_id, state, smsc FROM u""".formatted(next, next + 1, jobCondition, next + 1))
-        .execute(all)
-        .map(rows -> {
-          List<Transition> list = new ArrayList<>();
-          for (Row r : rows) {
-            list.add(new Transition(r.getLong("id"), r.getLong("job_id"), MessageState.fromDb(r.getString("state")), r.getString("smsc")));
-          }
-          return list;
-        });
   }
 
   /**

@@ -4,16 +4,16 @@ import static io.herald.web.Http.json;
 
 import io.herald.accounts.Principal;
 import io.herald.api.ApiException;
-import io.herald.drop.DropStore;
+import io.herald.accounts.AccountStore;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** Accounts as operators steer them: for now, turning Drop &amp; Go on and off. */
 public final class AccountRoutes implements Routes {
-  private final DropStore drop;
+  private final AccountStore accounts;
 
-  public AccountRoutes(DropStore drop) {
-    this.drop = drop;
+  public AccountRoutes(AccountStore accounts) {
+    this.accounts = accounts;
   }
 
   @Override
@@ -25,7 +25,7 @@ public final class AccountRoutes implements Routes {
       if (!p.isOperator() && (p.accountId() == null || p.accountId() != id)) {
         throw ApiException.notFound("account");
       }
-      drop.account(id)
+      accounts.dropView(id)
           .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
           .onFailure(ctx::fail);
     }));
@@ -40,7 +40,7 @@ public final class AccountRoutes implements Routes {
       if (!(body.getValue("dropAndGo") instanceof Boolean on)) {
         throw ApiException.badField("dropAndGo", "dropAndGo must be true or false", String.valueOf(body.getValue("dropAndGo")));
       }
-      drop.setDropEnabled(id, on)
+      accounts.setDropEnabled(id, on)
           .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
           .onFailure(ctx::fail);
     }));

@@ -1,4 +1,4 @@
-package io.herald.drop;
+package io.herald.contacts;
 
 import io.vertx.core.json.JsonObject;
 
