@@ -51,7 +51,7 @@ public final class DropProcessor {
 
   private final Vertx vertx;
   private final DropStore store;
-  private final KeywordStore keywords;
+  private final MessageKeywordStore keywords;
   private final AccountStore accounts;
   private final Fields contactFields;
   private final ContactUpserts contactUpserts;
@@ -63,7 +63,7 @@ public final class DropProcessor {
   private final Clock clock;
   private final MeterRegistry registry;
 
-  public DropProcessor(Vertx vertx, DropStore store, KeywordStore keywords, AccountStore accounts, Fields contactFields,
+  public DropProcessor(Vertx vertx, DropStore store, MessageKeywordStore keywords, AccountStore accounts, Fields contactFields,
                        ContactUpserts contactUpserts, Intake intake, DropFolders folders,
                        ExecutorService readers, int maxParts, Clock clock, MeterRegistry registry) {
     this.vertx = vertx;

@@ -22,7 +22,7 @@ public final class DropServices {
 
   private final DropStore store;
   private final DropProfiles profiles;
-  private final Keywords keywords;
+  private final MessageKeywords keywords;
   private final DropReports reports;
   private final HttpUploads uploads;
   private final DropVerticle verticle;
@@ -31,11 +31,11 @@ public final class DropServices {
   public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, LoginThrottle logins,
                       Fields contactFields, ContactUpserts contactUpserts, Intake intake, int maxParts, Clock clock, MeterRegistry registry) {
     this.store = new DropStore(pool);
-    KeywordStore keywordStore = new KeywordStore(pool);
+    MessageKeywordStore keywordStore = new MessageKeywordStore(pool);
     DropFolders folders = new DropFolders(config.directory());
     this.endpoint = new FtpEndpoint(config.linkHost(), config.port(), config.tls(), config.enabled());
     this.profiles = new DropProfiles(vertx, store, accounts, contactFields, endpoint);
-    this.keywords = new Keywords(keywordStore);
+    this.keywords = new MessageKeywords(keywordStore);
     this.reports = new DropReports(pool);
     this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
     ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, new DaemonThreads("herald-drop-reader"));
@@ -53,7 +53,7 @@ public final class DropServices {
     return profiles;
   }
 
-  public Keywords keywords() {
+  public MessageKeywords keywords() {
     return keywords;
   }
 

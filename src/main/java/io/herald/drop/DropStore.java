@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * SQL for Drop &amp; Go: the account switch, drop profiles, received files and their rejected rows,
  * conversation locks, and the contact fields a drop file saves. (Reports read in {@link DropReports}; keywords in
- * {@link KeywordStore}.)
+ * {@link MessageKeywordStore}.)
  */
 public final class DropStore {
   private static final String PROFILE_COLUMNS = """

@@ -12,18 +12,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Keywords of mobile campaigns and their numbered messages (#001, #002, ...). A drop file's keyword
+ * Message keywords (not the reply keywords STOP / START / HELP of contacts.ReplyKeywords): keywords of mobile campaigns and their numbered messages (#001, #002, ...). A drop file's keyword
  * column picks a keyword; the row is sent that keyword's welcome message, #001, whose ~label~
  * placeholders are filled from the row's custom fields.
  */
-public final class Keywords {
+public final class MessageKeywords {
   private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9]{1,30}");
   private static final int MAX_MESSAGES = 999;
   private static final int MAX_TEXT = 1600;
 
-  private final KeywordStore store;
+  private final MessageKeywordStore store;
 
-  public Keywords(KeywordStore store) {
+  public MessageKeywords(MessageKeywordStore store) {
     this.store = store;
   }
 

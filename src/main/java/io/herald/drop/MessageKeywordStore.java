@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** SQL for keywords and their numbered messages. */
-public final class KeywordStore {
+public final class MessageKeywordStore {
   private static final String COLUMNS = "id, keyword, messages, created_at, updated_at";
   private final Pool pool;
 
-  public KeywordStore(Pool pool) {
+  public MessageKeywordStore(Pool pool) {
     this.pool = pool;
   }
 
@@ -69,7 +69,7 @@ public final class KeywordStore {
     String[] texts = r.getArrayOfStrings("messages");
     List<String> list = texts == null ? List.of() : new ArrayList<>(List.of(texts));
     for (int i = 0; i < list.size(); i++) {
-      messages.add(new JsonObject().put("number", Keywords.number(i + 1)).put("text", list.get(i)));
+      messages.add(new JsonObject().put("number", MessageKeywords.number(i + 1)).put("text", list.get(i)));
     }
     return new JsonObject().put("id", r.getLong("id")).put("keyword", r.getString("keyword")).put("messages", messages)
         .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString())
