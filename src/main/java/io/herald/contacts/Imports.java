@@ -52,20 +52,22 @@ public final class Imports {
   private final Vertx vertx;
   private final Pool pool;
   private final Fields fields;
-  private final Groups groups;
   private final AccountRegions accounts;
   private final Path directory;
   private final ImportLimits limits;
+  private final ImportRejects rejects;
+  private final ImportGroups importGroups;
 
   public Imports(Vertx vertx, Pool pool, Fields fields, Groups groups, AccountRegions accounts, Path directory,
                  ImportLimits limits) {
     this.vertx = vertx;
     this.pool = pool;
     this.fields = fields;
-    this.groups = groups;
     this.accounts = accounts;
     this.directory = directory;
     this.limits = limits;
+    this.rejects = new ImportRejects(vertx, pool);
+    this.importGroups = new ImportGroups(pool, groups);
   }
 
   public ImportLimits limits() {
@@ -213,14 +215,14 @@ public final class Imports {
         throw ApiException.badField("name", "name the new group", null);
       }
       choice.put("name", name.strip()).put("category", Json.text(request, "category"));
-      checked = nameFree(accountId, name.strip());
+      checked = importGroups.nameFree(accountId, name.strip());
     } else if ("existing".equals(mode)) {
       Long groupId = Json.id(request, "groupId");
       if (groupId == null) {
         throw ApiException.badField("groupId", "groupId names the existing group", null);
       }
       choice.put("groupId", groupId);
-      checked = staticGroup(accountId, groupId).mapEmpty();
+      checked = importGroups.staticGroup(accountId, groupId).mapEmpty();
     } else {
       throw ApiException.badField("mode", "mode must be none, new or existing", mode);
     }
@@ -240,15 +242,15 @@ public final class Imports {
           TableSource source = TableSource.of(Path.of(r.getString("stored_path")), r.getString("file_name"),
               SourceFormat.fromDb(r.getString("format")), r.getString("encoding"), r.getString("delimiter"));
           Future<Void> groupOk = switch (choice.getString("mode")) {
-            case "existing" -> staticGroup(accountId, choice.getLong("groupId")).mapEmpty();
-            case "new" -> nameFree(accountId, choice.getString("name"));
+            case "existing" -> importGroups.staticGroup(accountId, choice.getLong("groupId")).mapEmpty();
+            case "new" -> importGroups.nameFree(accountId, choice.getString("name"));
             default -> Future.succeededFuture();
           };
           return groupOk.compose(v -> claim(accountId, id))
               .compose(v -> vertx.executeBlocking(() -> open(source), false))
               .compose(reader -> {
                 RowCheck check = new RowCheck(reader, r.getBoolean("has_header"), headers, mapping, region);
-                return pool.withTransaction(tx -> group(tx, accountId, choice)
+                return pool.withTransaction(tx -> importGroups.group(tx, accountId, choice)
                         .compose(groupId -> chunks(tx, accountId, id, groupId, check, new HashMap<>(), new int[3])
                             .compose(counts -> tx.preparedQuery("""
                                     UPDATE contact_imports SET status = 'completed', created = $3, updated = $4,
@@ -285,30 +287,7 @@ public final class Imports {
 
   /** The rejects file, written on a worker: {@link RejectsFile#downloadName()} and its CSV text. */
   public Future<Map.Entry<String, String>> rejectsCsv(long accountId, long id) {
-    return rejects(accountId, id).compose(file -> vertx.executeBlocking(
-        () -> Map.entry(file.downloadName(), file.csv()), false));
-  }
-
-  /** Rows rejected by an import, in row order, for the rejects file. */
-  public Future<RejectsFile> rejects(long accountId, long id) {
-    return record(pool, accountId, id).compose(r -> {
-      if (!"completed".equals(r.getString("status"))) {
-        return Future.failedFuture(new ApiException(409, new JsonObject()
-            .put("error", "import " + id + " has not run yet: it has no rejected rows")));
-      }
-      return pool.preparedQuery("SELECT line, cells, reason FROM contact_import_rejects WHERE import_id = $1 ORDER BY line")
-          .execute(Tuple.of(id))
-          .map(rows -> {
-            List<RejectsFile.Line> lines = new ArrayList<>();
-            for (Row row : rows) {
-              JsonArray cells = (JsonArray) row.getValue("cells");
-              List<String> list = new ArrayList<>();
-              cells.forEach(c -> list.add(c == null ? "" : c.toString()));
-              lines.add(new RejectsFile.Line(row.getInteger("line"), list, row.getString("reason")));
-            }
-            return new RejectsFile(r.getString("file_name"), List.of(r.getArrayOfStrings("headers")), lines);
-          });
-    });
+    return rejects.csv(accountId, id);
   }
 
   /** Forgets an import (its contacts stay) and removes its upload. */
@@ -362,39 +341,6 @@ public final class Imports {
     }
   }
 
-  /** The group the contacts go to (made now when new), or null. */
-  private Future<Long> group(SqlClient tx, long accountId, JsonObject choice) {
-    return switch (choice.getString("mode")) {
-      case "existing" -> Future.succeededFuture(choice.getLong("groupId"));
-      case "new" -> tx.preparedQuery("""
-              INSERT INTO contact_groups (account_id, name, category, type) VALUES ($1, $2, $3, 'static') RETURNING id""")
-          .execute(Tuple.of(accountId, choice.getString("name"), choice.getString("category")))
-          .map(rows -> rows.iterator().next().getLong(0))
-          .recover(e -> Future.failedFuture(Groups.nameTaken(e, choice.getString("name"))));
-      default -> Future.succeededFuture(null);
-    };
-  }
-
-  private Future<Void> nameFree(long accountId, String name) {
-    return pool.preparedQuery("SELECT 1 FROM contact_groups WHERE account_id = $1 AND lower(name) = lower($2)")
-        .execute(Tuple.of(accountId, name))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture() : Future.failedFuture(new ApiException(409,
-            new JsonObject().put("error", "a group named '" + name + "' already exists").put("field", "name")
-                .put("value", name))));
-  }
-
-  private Future<GroupRef> staticGroup(long accountId, long groupId) {
-    return groups.ref(accountId, groupId)
-        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.status() == 404
-            ? new ApiException(404, new JsonObject().put("error", "group " + groupId + " not found")
-                .put("field", "groupId").put("value", groupId))
-            : e))
-        .compose(g -> g.dynamic()
-            ? Future.failedFuture(ApiException.badField("groupId", "group '" + g.name()
-                + "' is dynamic: its members come from its conditions; choose a static group", String.valueOf(groupId)))
-            : Future.succeededFuture(g));
-  }
-
   /** The import while it can still change; 409 once it has run. */
   private Future<Row> uploaded(long accountId, long id) {
     return record(pool, accountId, id).compose(r -> "uploaded".equals(r.getString("status"))
@@ -417,7 +363,7 @@ public final class Imports {
         .execute(Tuple.of(accountId, id)).<Void>mapEmpty().otherwiseEmpty();
   }
 
-  private static Future<Row> record(SqlClient client, long accountId, long id) {
+  static Future<Row> record(SqlClient client, long accountId, long id) {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM contact_imports WHERE account_id = $1 AND id = $2")
         .execute(Tuple.of(accountId, id))
         .compose(rows -> Sql.first(rows).map(Future::succeededFuture)
