@@ -14,37 +14,26 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The import wizard (tables contact_imports, contact_import_rejects): (1) an upload or pasted rows
  * are read once and their columns get a field by header; (2) columns are assigned or ignored;
  * (3) a group is chosen: new, existing or none; (4) the import runs in one transaction, streamed
- * in chunks, and leaves a summary and the rejected rows. The upload waits in {@link #directory}
+ * in chunks, and leaves a summary and the rejected rows. The upload waits in its directory ({@link ImportUploads})
  * until the import runs.
  */
 public final class Imports {
   public static final String IGNORE = "ignore";
-  private static final Logger log = LoggerFactory.getLogger(Imports.class);
   private static final int CHUNK = 5_000;
-  private static final int SHOWN_REJECTS = 100;
-  /** Uploads never run are removed after this long. */
-  private static final Duration ABANDONED = Duration.ofDays(1);
   private static final String COLUMNS = """
       id, file_name, format, encoding, delimiter, has_header, headers, samples, row_count, stored_path, mapping,
       group_choice, status, created, updated, rejected, group_id, created_at, finished_at""";
@@ -53,7 +42,8 @@ public final class Imports {
   private final Pool pool;
   private final Fields fields;
   private final AccountRegions accounts;
-  private final Path directory;
+  private final ImportUploads uploads;
+  private final ImportViews views;
   private final ImportLimits limits;
   private final ImportRejects rejects;
   private final ImportGroups importGroups;
@@ -64,7 +54,8 @@ public final class Imports {
     this.pool = pool;
     this.fields = fields;
     this.accounts = accounts;
-    this.directory = directory;
+    this.uploads = new ImportUploads(vertx, directory);
+    this.views = new ImportViews(pool);
     this.limits = limits;
     this.rejects = new ImportRejects(vertx, pool);
     this.importGroups = new ImportGroups(pool, groups);
@@ -76,15 +67,14 @@ public final class Imports {
 
   /** Where an upload is put while it arrives; creates the directory. Blocking. */
   public Path newUploadFile() throws IOException {
-    Files.createDirectories(directory);
-    return directory.resolve("upload-" + UUID.randomUUID());
+    return uploads.newFile();
   }
 
   /** Stage 1 for a file already on disk (the web layer streamed it there); takes the file over. */
   public Future<JsonObject> upload(long accountId, String actor, Path file, String fileName) {
     return inspect(accountId, file, fileName, false)
         .compose(inspected -> store(accountId, actor, inspected))
-        .onFailure(e -> deleteQuietly(file));
+        .onFailure(e -> uploads.deleteQuietly(file));
   }
 
   /** Stage 1 for pasted rows: {"text": rows, one a line, cells separated by tabs, commas or semicolons}. */
@@ -99,7 +89,7 @@ public final class Imports {
       return file;
     }, false).compose(file -> inspect(accountId, file, "pasted text", true)
         .compose(inspected -> store(accountId, actor, inspected))
-        .onFailure(e -> deleteQuietly(file))));
+        .onFailure(e -> uploads.deleteQuietly(file))));
   }
 
   /** What stage 1 learns from the file, with the field each column is likely meant for. */
@@ -109,7 +99,7 @@ public final class Imports {
   private Future<Inspected> inspect(long accountId, Path file, String fileName, boolean pasted) {
     return accounts.region(accountId).compose(region -> fields.all(accountId).compose(known ->
         vertx.executeBlocking(() -> {
-          sweepAbandoned();
+          uploads.sweepAbandoned();
           try {
             ImportInspection inspection = ImportInspection.inspect(TableSource.detect(file, fileName, pasted), region, limits);
             return new Inspected(inspection, ColumnGuess.guess(inspection.headers(), inspection.hasHeader(),
@@ -141,7 +131,7 @@ public final class Imports {
   }
 
   public Future<JsonObject> get(long accountId, long id) {
-    return record(pool, accountId, id).compose(r -> view(accountId, r));
+    return record(pool, accountId, id).compose(r -> views.view(r));
   }
 
   /** The account's imports, newest first. */
@@ -151,7 +141,7 @@ public final class Imports {
         .execute(Tuple.of(accountId, paging.size(), paging.offset())))
         .map(rows -> {
           JsonArray list = new JsonArray();
-          rows.forEach(r -> list.add(summaryView(r)));
+          rows.forEach(r -> list.add(ImportViews.summary(r)));
           return new JsonObject().put("imports", list);
         });
   }
@@ -262,7 +252,7 @@ public final class Imports {
                       return null;
                     }, false));
               })
-              .onSuccess(v -> deleteQuietly(source.file()))
+              .onSuccess(v -> uploads.deleteQuietly(source.file()))
               .recover(e -> release(accountId, id).compose(x -> Future.failedFuture(e)));
         })))
         .compose(v -> get(accountId, id));
@@ -301,7 +291,7 @@ public final class Imports {
           }
           String path = rows.iterator().next().getString(0);
           if (path != null) {
-            deleteQuietly(Path.of(path));
+            uploads.deleteQuietly(Path.of(path));
           }
           return Future.succeededFuture();
         });
@@ -370,87 +360,5 @@ public final class Imports {
             .orElseGet(() -> Future.failedFuture(ApiException.notFound("import"))));
   }
 
-  private Future<JsonObject> view(long accountId, Row r) {
-    JsonObject view = summaryView(r);
-    String[] headers = r.getArrayOfStrings("headers");
-    String[] mapping = r.getArrayOfStrings("mapping");
-    JsonArray samples = (JsonArray) r.getValue("samples");
-    JsonArray columns = new JsonArray();
-    for (int i = 0; i < headers.length; i++) {
-      JsonArray values = new JsonArray();
-      for (int s = 0; s < samples.size(); s++) {
-        JsonArray row = samples.getJsonArray(s);
-        values.add(i < row.size() ? row.getValue(i) : "");
-      }
-      columns.add(new JsonObject().put("index", i).put("header", headers[i]).put("field", mapping[i])
-          .put("needsAssignment", mapping[i] == null).put("samples", values));
-    }
-    view.put("columns", columns).put("group", r.getValue("group_choice"));
-    if (!"completed".equals(r.getString("status")) || r.getInteger("rejected") == 0) {
-      return Future.succeededFuture(view);
-    }
-    return pool.preparedQuery("""
-            SELECT line, col, value, reason FROM contact_import_rejects WHERE import_id = $1 ORDER BY line LIMIT $2""")
-        .execute(Tuple.of(r.getLong("id"), SHOWN_REJECTS))
-        .map(rows -> {
-          JsonArray rejected = new JsonArray();
-          rows.forEach(x -> rejected.add(new JsonObject().put("row", x.getInteger("line")).put("column", x.getString("col"))
-              .put("value", x.getString("value")).put("error", x.getString("reason"))));
-          return view.put("rejectedRows", rejected);
-        });
-  }
 
-  private static JsonObject summaryView(Row r) {
-    JsonObject view = new JsonObject()
-        .put("id", r.getLong("id"))
-        .put("status", r.getString("status"))
-        .put("file", new JsonObject().put("name", r.getString("file_name")).put("format", r.getString("format"))
-            .put("encoding", r.getString("encoding")).put("delimiter", r.getString("delimiter"))
-            .put("hasHeader", r.getBoolean("has_header")))
-        .put("rows", r.getInteger("row_count"))
-        .put("createdAt", Sql.time(r.getOffsetDateTime("created_at")));
-    if ("completed".equals(r.getString("status"))) {
-      view.put("summary", new JsonObject()
-          .put("rows", r.getInteger("created") + r.getInteger("updated") + r.getInteger("rejected"))
-          .put("created", r.getInteger("created"))
-          .put("updated", r.getInteger("updated"))
-          .put("rejected", r.getInteger("rejected"))
-          .put("groupId", r.getLong("group_id")))
-          .put("finishedAt", Sql.time(r.getOffsetDateTime("finished_at")));
-      if (r.getInteger("rejected") > 0) {
-        view.put("rejectsFile", "/api/v1/imports/" + r.getLong("id") + "/rejects");
-      }
-    }
-    return view;
-  }
-
-  /** Blocking. */
-  private void sweepAbandoned() {
-    if (!Files.isDirectory(directory)) {
-      return;
-    }
-    Instant before = Instant.now().minus(ABANDONED);
-    try (Stream<Path> files = Files.list(directory)) {
-      files.filter(f -> {
-        try {
-          return Files.getLastModifiedTime(f).toInstant().isBefore(before);
-        } catch (IOException e) {
-          return false;
-        }
-      }).forEach(f -> {
-        try {
-          Files.deleteIfExists(f);
-        } catch (IOException e) {
-          log.warn("cannot remove old upload {}: {}", f, e.getMessage());
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      log.warn("cannot look for old uploads in {}: {}", directory, e.getMessage());
-    }
-  }
-
-  private void deleteQuietly(Path file) {
-    vertx.executeBlocking(() -> Files.deleteIfExists(file), false)
-        .onFailure(e -> log.warn("cannot remove upload {}: {}", file, e.getMessage()));
-  }
 }
