@@ -11,7 +11,6 @@ import io.herald.ingest.Intake;
 import io.herald.ingest.Rejection;
 import io.herald.ingest.TextFacts;
 import io.herald.jobs.JobSpec;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -26,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,10 +55,10 @@ public final class DropProcessor {
   private final Intake intake;
   private final ConversationLocks locks = new ConversationLocks();
   private final DropFolders folders;
-  private final ExecutorService readers;
+  private final DropReaders readers;
+  private final DropMeters meters;
   private final int maxParts;
   private final Clock clock;
-  private final MeterRegistry registry;
 
   public DropProcessor(Vertx vertx, DropStore store, MessageKeywordStore keywords, AccountStore accounts, Fields contactFields,
                        ContactUpserts contactUpserts, Intake intake, DropFolders folders,
@@ -74,10 +71,10 @@ public final class DropProcessor {
     this.contactUpserts = contactUpserts;
     this.intake = intake;
     this.folders = folders;
-    this.readers = readers;
+    this.readers = new DropReaders(readers);
     this.maxParts = maxParts;
     this.clock = clock;
-    this.registry = registry;
+    this.meters = new DropMeters(registry);
   }
 
   /** Processes the file; the answer is what the HTTP upload shows (and the summary row holds). */
@@ -87,43 +84,9 @@ public final class DropProcessor {
 
   /** Files a stop or crash left half-done: nothing of theirs was committed, so they go to error/. */
   public Future<Void> recover() {
-    return store.unfinished().compose(list -> {
-      Future<Void> all = Future.succeededFuture();
-      for (DropStore.Unfinished u : list) {
-        String reason = "Herald stopped while this file was being processed, so nothing from it was sent: drop it again";
-        all = all.compose(v -> blocking(() -> {
-          Path staged = u.stagedPath() == null ? null : Path.of(u.stagedPath());
-          if (u.profileId() != null && staged != null && staged.toFile().exists()) {
-            Path result = DropFolders.resultOf(staged);
-            try (ResultFile r = new ResultFile(result)) {
-              r.problem(reason);
-              r.summary("nothing was sent");
-            }
-            folders.deliver(u.profileId(), staged, result, u.name(), false);
-          }
-          return null;
-        }).otherwise(e -> null).compose(x -> store.finishFile(store.pool(), u.id(),
-            new DropStore.Finish("error", reason, 0, null, 0, 0, 0, null, null))));
-      }
-      return all;
-    });
+    return new DropRecovery(store, folders, readers).recover();
   }
 
-  private <T> Future<T> blocking(Callable<T> work) {
-    Context context = Vertx.currentContext();
-    CompletableFuture<T> done = CompletableFuture.supplyAsync(() -> {
-      try {
-        return work.call();
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, readers);
-    Future<T> future = Future.fromCompletionStage(done, context);
-    return future.recover(e -> Future.failedFuture(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-        ? e.getCause() : e));
-  }
 
   /** One file on its way through. */
   private final class Run {
@@ -178,7 +141,7 @@ public final class DropProcessor {
       if (!file.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
         return refuse("only .csv files are accepted: save the file as CSV (Comma delimited) and drop it again", 0);
       }
-      return blocking(() -> TextFacts.of(file.staged())).compose(f -> {
+      return readers.run(() -> TextFacts.of(file.staged())).compose(f -> {
         facts = f;
         if (!f.readable()) {
           return refuse(f.problem(), 0);
@@ -217,7 +180,7 @@ public final class DropProcessor {
     }
 
     private Future<JsonObject> dryRun(FileReading reading) {
-      return blocking(() -> {
+      return readers.run(() -> {
         try (ResultFile r = new ResultFile(result)) {
           return reading.read(file.staged(), facts, r, rows -> {
             for (MappedRow m : rows) {
@@ -237,7 +200,7 @@ public final class DropProcessor {
         JsonObject answer = new JsonObject().put("dryRun", true).put("name", file.name())
             .put("encoding", facts.encoding()).put("rows", outcome.rows()).put("accepted", outcome.accepted())
             .put("rejected", outcome.rejected());
-        String problem = problem(outcome);
+        String problem = FileVerdicts.problem(outcome);
         answer.put("status", problem == null ? "ok" : "error").put("reason", problem);
         return answer.put("preview", preview).put("errors", outcome.errors());
       });
@@ -249,7 +212,7 @@ public final class DropProcessor {
         taking = t;
         return t.open(spec, null).compose(id -> {
           jobId = id;
-          return blocking(() -> {
+          return readers.run(() -> {
             resultFile = newResultFile();
             return reading.read(file.staged(), facts, resultFile, this::write);
           });
@@ -258,7 +221,7 @@ public final class DropProcessor {
         Decision d = taken.value();
         if (!taken.kept()) {
           return d.late().isEmpty() ? finish("error", d.problem(), d.outcome(), null)
-              : blocking(() -> {
+              : readers.run(() -> {
                 for (Rejection r : d.late()) {
                   resultFile.rejected(r);
                 }
@@ -277,7 +240,7 @@ public final class DropProcessor {
 
     /** Whether the file's rows are kept: inside the intake's transaction, before it commits. */
     private Future<Decision> decide(Intake.Taking t, FileReading.Outcome outcome) {
-      String problem = problem(outcome);
+      String problem = FileVerdicts.problem(outcome);
       if (problem != null) {
         t.abandon();
         return Future.succeededFuture(new Decision(outcome, problem, List.of(), 0, outcome.rejected()));
@@ -290,7 +253,7 @@ public final class DropProcessor {
         long rejected = outcome.rejected() + summary.rejected();
         if (summary.accepted() == 0) {
           t.abandon();
-          return Future.succeededFuture(new Decision(outcome, noValidRow(outcome.rows()), late, 0, rejected));
+          return Future.succeededFuture(new Decision(outcome, FileVerdicts.noValidRow(outcome.rows()), late, 0, rejected));
         }
         Future<Void> locked = profile.settings().conversationLock() ? locks.lock(t.tx(), jobId)
             : Future.succeededFuture();
@@ -329,24 +292,6 @@ public final class DropProcessor {
       return Future.succeededFuture();
     }
 
-    private String problem(FileReading.Outcome outcome) {
-      if (outcome.problem() != null) {
-        return outcome.problem() + (outcome.accepted() + outcome.rejected() > 0
-            ? "; nothing from the file was sent" : "");
-      }
-      if (outcome.rows() == 0) {
-        return outcome.hadHeader() ? "the file has a header row but no data rows" : "the file has no data rows";
-      }
-      if (outcome.accepted() == 0) {
-        return noValidRow(outcome.rows());
-      }
-      return null;
-    }
-
-    private String noValidRow(long rows) {
-      return "no valid row: " + (rows == 1 ? "the only row was" : "all " + rows + " rows were")
-          + " rejected (see the result file)";
-    }
 
     private Future<JsonObject> refuse(String reason, long rows) {
       return finish("error", reason, rows, 0, 0, null, null, "nothing was sent");
@@ -370,7 +315,7 @@ public final class DropProcessor {
       Future<Void> recorded = fileId == null ? Future.succeededFuture() : store.finishFile(store.pool(), fileId,
           new DropStore.Finish(status, reason, facts == null ? size() : facts.size(), facts == null ? null : facts.sha256(),
               rows, 0, rejected, job, duplicateOf));
-      return recorded.compose(v -> blocking(() -> {
+      return recorded.compose(v -> readers.run(() -> {
             if (resultFile == null) {
               resultFile = newResultFile();
             }
@@ -379,7 +324,7 @@ public final class DropProcessor {
           }))
           .compose(v -> deliver(false, List.of(), rows, 0, rejected, outcome))
           .map(path -> {
-            count(status, 0, rejected);
+            meters.file(status, 0, rejected);
             return answer(status, reason, rows, 0, rejected, null, duplicateOf, path, new JsonArray());
           });
     }
@@ -396,19 +341,19 @@ public final class DropProcessor {
     /** Writes the summary line, closes the result and moves both into processed/ or error/. */
     private Future<String> deliver(boolean processed, List<Rejection> late, long rows, long accepted, long rejected,
                                    String outcome) {
-      return blocking(() -> {
+      return readers.run(() -> {
         if (resultFile == null) {
           resultFile = newResultFile();
         }
         for (Rejection r : late) {
           resultFile.rejected(r);
         }
-        resultFile.summary(summaryText(rows, accepted, rejected, outcome));
+        resultFile.summary(FileVerdicts.summaryText(rows, accepted, rejected, outcome));
         resultFile.close();
         return folders.deliver(file.profileId(), file.staged(), result, file.name(), processed);
       }).onSuccess(path -> {
         if (processed) {
-          count("processed", accepted, rejected);
+          meters.file("processed", accepted, rejected);
         }
       });
     }
@@ -436,23 +381,5 @@ public final class DropProcessor {
   /** What became of a file's rows: kept when problem is null. */
   private record Decision(FileReading.Outcome outcome, String problem, List<Rejection> late, long accepted, long rejected) {}
 
-  private static String summaryText(long rows, long accepted, long rejected, String outcome) {
-    return rows + (rows == 1 ? " row: " : " rows: ") + accepted + " accepted, " + rejected + " rejected; " + outcome;
-  }
 
-  private void count(String status, long accepted, long rejected) {
-    Counter.builder("herald_drop_files").description("Drop files received, by how they ended").tag("status", status)
-        .register(registry).increment();
-    if (accepted > 0) {
-      rows("accepted").increment(accepted);
-    }
-    if (rejected > 0) {
-      rows("rejected").increment(rejected);
-    }
-  }
-
-  private Counter rows(String result) {
-    return Counter.builder("herald_ingest_rows").description("Rows read by ingest, by source and whether they were queued")
-        .tag("source", "drop").tag("result", result).register(registry);
-  }
 }
