@@ -87,7 +87,7 @@ class DropFtpSecurityTest {
       assertFalse(ftp.login("nobody", "whatever-password"));
       assertEquals(530, ftp.replyCode());
     }
-    awaitUnblocked();
+    FtpSession.awaitUnblocked(f.ftpPort());
   }
 
   @Test
@@ -99,7 +99,7 @@ class DropFtpSecurityTest {
       assertFalse(ftp.noop(), "the third failure closes the session");
     }
     assertEquals("421 Too many failed log-ins from your address: try again in 1 minute.", FtpSession.greeting(f.ftpPort()));
-    awaitUnblocked();
+    FtpSession.awaitUnblocked(f.ftpPort());
     try (FtpSession ftp = login()) {
       assertTrue(ftp.noop(), "after the block time the right password works again");
     }
@@ -125,7 +125,7 @@ class DropFtpSecurityTest {
     assertEquals("the drop profile school is disabled, so the file was not processed", upload.json().getString("reason"));
     assertEquals(200, f.asAdmin("PATCH", "/api/v1/drop-profiles/" + profile.getLong("id"),
         new JsonObject().put("enabled", true)).status());
-    awaitUnblocked();
+    FtpSession.awaitUnblocked(f.ftpPort());
     try (FtpSession ftp = login()) {
       assertTrue(ftp.noop());
       // the operator turns Drop & Go off for the whole account
@@ -136,17 +136,5 @@ class DropFtpSecurityTest {
       assertEquals(200, f.asOperator("PATCH", "/api/v1/accounts/1", new JsonObject().put("dropAndGo", true)).status());
     }
     assertEquals(List.of(), f.textsTo("+12025550601"));
-  }
-
-  /** Tests share 127.0.0.1: wait out a block another test (or a wrong guess) may have caused. */
-  private static void awaitUnblocked() {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (FtpSession.greeting(f.ftpPort()).startsWith("220")) {
-        return;
-      }
-      Api.sleep(200);
-    }
-    throw new AssertionError("the address stayed blocked");
   }
 }

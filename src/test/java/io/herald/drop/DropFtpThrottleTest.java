@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.herald.testing.Api;
 import io.herald.testing.FtpSession;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +51,7 @@ class DropFtpThrottleTest {
     }
     assertEquals("421 Too many failed log-ins from your address: try again in 1 minute.", FtpSession.greeting(f.ftpPort()),
         "eight failures from one address block it, whatever the names and the successes in between");
-    awaitUnblocked();
+    FtpSession.awaitUnblocked(f.ftpPort());
     assertTrue(logIn(theirs, theirs.getString("password")), "once the failures age out, the right password works");
   }
 
@@ -60,16 +59,5 @@ class DropFtpThrottleTest {
     try (FtpSession ftp = FtpSession.connect(f.ftpPort())) {
       return ftp.login(profile.getString("username"), password);
     }
-  }
-
-  private static void awaitUnblocked() {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (FtpSession.greeting(f.ftpPort()).startsWith("220")) {
-        return;
-      }
-      Api.sleep(200);
-    }
-    throw new AssertionError("the address stayed blocked");
   }
 }
