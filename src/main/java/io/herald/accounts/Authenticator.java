@@ -63,7 +63,7 @@ public final class Authenticator {
               return throttle.failed(login, address).map(v -> (Outcome) new Refused());
             }
             remember(digest);
-            Future<Void> forgotten = standing.hasFailures() ? throttle.succeeded(login) : Future.succeededFuture();
+            Future<Void> forgotten = standing.hasFailures() ? throttle.succeeded(login, address) : Future.succeededFuture();
             return forgotten.map(v -> (Outcome) new Accepted(user.get().principal()));
           });
         }));

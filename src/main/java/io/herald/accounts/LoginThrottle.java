@@ -82,9 +82,13 @@ public final class LoginThrottle {
         .execute(Tuple.of(login, address, config.windowSeconds())).mapEmpty();
   }
 
-  /** A right password: this login's failures are forgotten; the address's others are not. */
-  public Future<Void> succeeded(String login) {
-    return pool.preparedQuery("DELETE FROM login_failures WHERE login = $1").execute(Tuple.of(login)).mapEmpty();
+  /**
+   * A right password: this login's failures from this address are forgotten. Those of other logins
+   * from the address, and this login's from elsewhere (someone guessing it), still count.
+   */
+  public Future<Void> succeeded(String login, String address) {
+    return pool.preparedQuery("DELETE FROM login_failures WHERE login = $1 AND address = $2")
+        .execute(Tuple.of(login, address)).mapEmpty();
   }
 
   private static long seconds(Row r, String column) {

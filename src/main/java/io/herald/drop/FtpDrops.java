@@ -60,7 +60,7 @@ public final class FtpDrops implements DropSite {
       return Optional.empty();
     }
     if (standing.hasFailures()) {
-      await(throttle.succeeded(login(username)));
+      await(throttle.succeeded(login(username), address(from)));
     }
     if (!found.get().allowed()) {
       log.info("FTP login refused for '{}': the profile is disabled or Drop & Go is off for its account", username);

@@ -220,10 +220,7 @@ public final class JobWriter {
   }
 
   private NewMessage reject(RecipientRow row, String field, String value, String reason) {
-    rejected++;
-    if (rejections.size() < REJECTIONS_KEPT) {
-      rejections.add(new Rejection(row.row(), field, value, reason));
-    }
+    reject(row.row(), field, value, reason);
     return null;
   }
 }
