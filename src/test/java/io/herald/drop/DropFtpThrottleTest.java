@@ -22,7 +22,7 @@ class DropFtpThrottleTest {
   @BeforeAll
   static void start() throws Exception {
     f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 0))
-        .put("logins", new JsonObject().put("windowSeconds", 3).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 8)));
+        .put("logins", new JsonObject().put("windowSeconds", 10).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 8)));
     mine = f.profile(new JsonObject().put("username", "mine").put("mobileColumn", 1).put("hasHeader", false)
         .put("template", "x"));
     theirs = f.profile(new JsonObject().put("username", "theirs").put("mobileColumn", 1).put("hasHeader", false)
