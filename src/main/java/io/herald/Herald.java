@@ -10,19 +10,20 @@ import io.herald.config.HeraldConfig;
 import io.herald.config.SmscConfig;
 import io.herald.dispatch.Dispatcher;
 import io.herald.dispatch.ReceiptTimeoutSweep;
-import io.herald.messages.ReceiptTimeouts;
-import io.herald.ingest.ApiMessages;
-import io.herald.messages.MessageMeters;
-import io.herald.messages.MessageStore;
-import io.herald.smsc.SmscConnection;
-import io.herald.smsc.SmscRegistry;
-import io.herald.smsc.mo.MoReceiver;
-import io.herald.smsc.simulator.SimulatorVerticle;
-import io.herald.store.Database;
 import io.herald.inbox.KeywordReplies;
+import io.herald.inbox.MoReceiver;
 import io.herald.ingest.ApiJobs;
+import io.herald.ingest.ApiMessages;
 import io.herald.ingest.Intake;
 import io.herald.jobs.JobStore;
+import io.herald.messages.MessageMeters;
+import io.herald.messages.MessageStore;
+import io.herald.messages.ReceiptTimeouts;
+import io.herald.smsc.MoHandOff;
+import io.herald.smsc.SmscConnection;
+import io.herald.smsc.SmscRegistry;
+import io.herald.smsc.simulator.SimulatorVerticle;
+import io.herald.store.Database;
 import io.herald.web.JobRoutes;
 import io.herald.web.MessageRoutes;
 import io.herald.web.SmscRoutes;
@@ -147,7 +148,7 @@ public final class Herald {
             config.account().region()))));
 
     Future<?> simulatorReady = simulator == null ? Future.succeededFuture() : vertx.deployVerticle(simulator);
-    MoReceiver.registerCodec(vertx);
+    MoHandOff.registerCodec(vertx);
     return simulatorReady
         .compose(v -> vertx.deployVerticle(keywordReplies))
         .compose(v -> vertx.deployVerticle(new MoReceiver(pool, registry)))

@@ -1,6 +1,6 @@
 package io.herald.accounts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -51,7 +51,7 @@ public final class UserAdmin {
     Long account = role == Role.OPERATOR ? null : caller.isOperator() ? accountOf(body.getValue("account")) : caller.accountId();
     Future<Void> accountExists = account == null ? Future.succeededFuture()
         : pool.preparedQuery("SELECT 1 FROM accounts WHERE id = $1").execute(Tuple.of(account)).compose(rows ->
-            rows.size() == 0 ? Future.failedFuture(ApiException.badField("account", "no such account", account))
+            rows.size() == 0 ? Future.failedFuture(Refusal.invalid("account", "no such account", account))
                 : Future.succeededFuture());
     return accountExists
         .compose(v -> vertx.executeBlocking(() -> PasswordHasher.hash(password), false))
@@ -71,7 +71,7 @@ public final class UserAdmin {
         return Future.failedFuture(conflict("you cannot change your own role"));
       }
       if ((role == Role.OPERATOR) != (current == Role.OPERATOR)) {
-        return Future.failedFuture(ApiException.badField("role",
+        return Future.failedFuture(Refusal.invalid("role",
             "an operator stays an operator and an account user stays in its account; create a new user instead", body.getValue("role")));
       }
       String password = body.getValue("password") == null ? null : password(body.getValue("password"));
@@ -99,7 +99,7 @@ public final class UserAdmin {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = $1").execute(Tuple.of(id)).compose(rows -> {
       Optional<Row> row = rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
       if (row.isEmpty() || !(caller.isOperator() || caller.accountId().equals(row.get().getLong("account_id")))) {
-        return Future.failedFuture(ApiException.notFound("user"));
+        return Future.failedFuture(Refusal.notFound("user"));
       }
       return Future.succeededFuture(row.get());
     });
@@ -113,25 +113,25 @@ public final class UserAdmin {
         }
       }
     }
-    throw ApiException.badField("role", caller.isOperator() ? "role must be admin, user or operator"
+    throw Refusal.invalid("role", caller.isOperator() ? "role must be admin, user or operator"
         : "role must be admin or user", given);
   }
 
   private static String email(Object given) {
     if (!(given instanceof String s) || s.isBlank()) {
-      throw ApiException.badField("email", "email is required", given);
+      throw Refusal.invalid("email", "email is required", given);
     }
     String email = s.strip();
     int at = email.indexOf('@');
     if (email.length() > 254 || at < 1 || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
-      throw ApiException.badField("email", "not an e-mail address", given);
+      throw Refusal.invalid("email", "not an e-mail address", given);
     }
     return email;
   }
 
   private static String password(Object given) {
     if (!(given instanceof String s) || s.length() < MIN_PASSWORD) {
-      throw ApiException.badField("password", "password must be at least " + MIN_PASSWORD + " characters", null);
+      throw Refusal.invalid("password", "password must be at least " + MIN_PASSWORD + " characters", null);
     }
     return s;
   }
@@ -140,7 +140,7 @@ public final class UserAdmin {
     if (given instanceof Number n) {
       return n.longValue();
     }
-    throw ApiException.badField("account", "operators name the new user's account (an id)", given);
+    throw Refusal.invalid("account", "operators name the new user's account (an id)", given);
   }
 
   private static <T> Future<T> duplicateEmail(Throwable e) {
@@ -150,8 +150,8 @@ public final class UserAdmin {
     return Future.failedFuture(e);
   }
 
-  private static ApiException conflict(String error) {
-    return new ApiException(409, new JsonObject().put("error", error));
+  private static Refusal conflict(String error) {
+    return Refusal.conflict(error);
   }
 
   private static JsonObject json(Row r) {

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -17,6 +17,6 @@ public final class AccountRegions {
   public Future<String> region(long accountId) {
     return pool.preparedQuery("SELECT default_region FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
         .compose(rows -> Sql.first(rows).map(r -> Future.succeededFuture(r.getString(0)))
-            .orElseGet(() -> Future.failedFuture(ApiException.notFound("account"))));
+            .orElseGet(() -> Future.failedFuture(Refusal.notFound("account"))));
   }
 }

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -59,31 +59,31 @@ public record Condition(String field, Op op, String value) {
    */
   static List<Condition> parse(Object given, Map<String, Field> fields, String region) {
     if (!(given instanceof JsonArray array) || array.isEmpty()) {
-      throw ApiException.badField("conditions", "a dynamic group needs a list of conditions", null);
+      throw Refusal.invalid("conditions", "a dynamic group needs a list of conditions", null);
     }
     List<Condition> conditions = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       String where = "conditions[" + i + "]";
       if (!(array.getValue(i) instanceof JsonObject c)) {
-        throw ApiException.badField(where, where + " must be an object {field, op, value}", String.valueOf(array.getValue(i)));
+        throw Refusal.invalid(where, where + " must be an object {field, op, value}", String.valueOf(array.getValue(i)));
       }
       Object fieldKey = c.getValue("field");
       Field field = fieldKey instanceof String k ? fields.get(k) : null;
       if (field == null) {
-        throw ApiException.badField(where + ".field", "no field '" + fieldKey + "'", fieldKey == null ? null : fieldKey.toString());
+        throw Refusal.invalid(where + ".field", "no field '" + fieldKey + "'", fieldKey == null ? null : fieldKey.toString());
       }
       Object opName = c.getValue("op");
       Op op = opName instanceof String s ? Op.of(s) : null;
       Set<Op> allowed = ops(field.type());
       if (op == null || !allowed.contains(op)) {
-        throw ApiException.badField(where + ".op", "op for a " + field.type().dbName() + " field must be one of "
+        throw Refusal.invalid(where + ".op", "op for a " + field.type().dbName() + " field must be one of "
             + String.join(", ", allowed.stream().map(Op::dbName).toList()), opName == null ? null : opName.toString());
       }
       String value = null;
       if (op.needsValue()) {
         Object raw = c.getValue("value");
         if (raw == null || raw.toString().isBlank()) {
-          throw ApiException.badField(where + ".value", "op " + op.dbName() + " needs a value", null);
+          throw Refusal.invalid(where + ".value", "op " + op.dbName() + " needs a value", null);
         }
         value = value(field, op, raw.toString(), region, where);
       }
@@ -104,7 +104,7 @@ public record Condition(String field, Op op, String value) {
         default -> String.valueOf(field.type().parse(raw));
       };
     } catch (IllegalArgumentException e) {
-      throw ApiException.badField(where + ".value", "'" + raw + "' " + e.getMessage(), raw);
+      throw Refusal.invalid(where + ".value", "'" + raw + "' " + e.getMessage(), raw);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.contacts.Addresses.Address;
 import io.herald.contacts.Addresses.AddressKind;
 import io.vertx.core.Future;
@@ -84,14 +84,14 @@ public final class ContactBook {
     return client.preparedQuery("SELECT " + ContactSql.VIEW + " FROM contacts c WHERE c.account_id = $1 AND c.id = $2")
         .execute(Tuple.of(accountId, id))
         .compose(rows -> Sql.first(rows).map(r -> Future.succeededFuture(json(r)))
-            .orElseGet(() -> Future.failedFuture(ApiException.notFound("contact"))));
+            .orElseGet(() -> Future.failedFuture(Refusal.notFound("contact"))));
   }
 
   /** {"firstName"?, "lastName"?, "phone"?, "email"?, "timeZone"?, "language"?, "fields"?, "groups"?}. */
   public Future<JsonObject> create(long accountId, JsonObject request) {
     return input(accountId, request).compose(input -> {
       if (input.phone() == null && input.email() == null) {
-        return Future.failedFuture(ApiException.badField("phone",
+        return Future.failedFuture(Refusal.invalid("phone",
             "a contact needs at least one valid detail: a phone number or an e-mail address", null));
       }
       return conflicts(accountId, 0, input).compose(v -> pool.withTransaction(tx -> {
@@ -132,24 +132,23 @@ public final class ContactBook {
   /** Deletes the contact; its opt-outs stay, since they belong to the address. */
   public Future<Void> delete(long accountId, long id) {
     return pool.preparedQuery("DELETE FROM contacts WHERE account_id = $1 AND id = $2").execute(Tuple.of(accountId, id))
-        .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(ApiException.notFound("contact")) : Future.succeededFuture());
+        .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(Refusal.notFound("contact")) : Future.succeededFuture());
   }
 
   /** Opts a contact's phone or e-mail out, or back in: {"status": "opted-out" | "active", "reason"?}. */
   public Future<JsonObject> setStatus(long accountId, long id, String kind, String actor, JsonObject request) {
     if (!kind.equals("phone") && !kind.equals("email")) {
-      throw ApiException.notFound("contact detail '" + kind + "'");
+      throw Refusal.notFound("contact detail '" + kind + "'");
     }
     String status = Json.text(request, "status");
     if (!"opted-out".equals(status) && !"active".equals(status)) {
-      throw ApiException.badField("status", "status must be active or opted-out", status);
+      throw Refusal.invalid("status", "status must be active or opted-out", status);
     }
     String reason = Json.text(request, "reason");
     return get(accountId, id).compose(contact -> {
       String address = contact.getString(kind);
       if (address == null) {
-        return Future.failedFuture(new ApiException(404, new JsonObject()
-            .put("error", "contact " + id + " has no " + (kind.equals("phone") ? "phone number" : "e-mail address"))));
+        return Future.failedFuture(Refusal.notFoundBecause("contact " + id + " has no " + (kind.equals("phone") ? "phone number" : "e-mail address")));
       }
       AddressKind addressKind = kind.equals("phone") ? AddressKind.PHONE : AddressKind.EMAIL;
       Future<List<String>> change = status.equals("opted-out")
@@ -176,9 +175,7 @@ public final class ContactBook {
         .compose(rows -> Sql.first(rows).map(r -> {
           boolean phone = Boolean.TRUE.equals(r.getBoolean("same_phone"));
           String value = phone ? input.phone() : input.email();
-          return Future.<Void>failedFuture(new ApiException(409, new JsonObject()
-              .put("error", (phone ? "phone number " : "e-mail address ") + value + " belongs to contact " + r.getLong("id"))
-              .put("field", phone ? "phone" : "email").put("value", value).put("contactId", r.getLong("id"))));
+          return Future.<Void>failedFuture(Refusal.conflict((phone ? "phone number " : "e-mail address ") + value + " belongs to contact " + r.getLong("id")).with("field", phone ? "phone" : "email").with("value", value).with("contactId", r.getLong("id")));
         }).orElseGet(Future::succeededFuture));
   }
 
@@ -194,11 +191,10 @@ public final class ContactBook {
         .compose(rows -> {
           for (Row r : rows) {
             if (r.getString("type") == null) {
-              return Future.failedFuture(new ApiException(404, new JsonObject()
-                  .put("error", "group " + r.getLong("id") + " not found").put("field", "groups").put("value", r.getLong("id"))));
+              return Future.failedFuture(Refusal.notFoundBecause("group " + r.getLong("id") + " not found").with("field", "groups").with("value", r.getLong("id")));
             }
             if (r.getString("type").equals("dynamic")) {
-              return Future.failedFuture(ApiException.badField("groups", "group " + r.getLong("id")
+              return Future.failedFuture(Refusal.invalid("groups", "group " + r.getLong("id")
                   + " is dynamic: its members come from its conditions", String.valueOf(r.getLong("id"))));
             }
           }
@@ -216,16 +212,16 @@ public final class ContactBook {
     if (e instanceof PgException pg && pg.getConstraint() != null) {
       switch (pg.getConstraint()) {
         case "contacts_has_detail" -> {
-          return ApiException.badField("phone",
+          return Refusal.invalid("phone",
               "a contact needs at least one valid detail: a phone number or an e-mail address", null);
         }
         case "contacts_phone" -> {
-          return new ApiException(409, new JsonObject().put("error", "phone number " + input.phone()
-              + " belongs to another contact").put("field", "phone").put("value", input.phone()));
+          return Refusal.conflict("phone number " + input.phone()
+              + " belongs to another contact").with("field", "phone").with("value", input.phone());
         }
         case "contacts_email" -> {
-          return new ApiException(409, new JsonObject().put("error", "e-mail address " + input.email()
-              + " belongs to another contact").put("field", "email").put("value", input.email()));
+          return Refusal.conflict("e-mail address " + input.email()
+              + " belongs to another contact").with("field", "email").with("value", input.email());
         }
         default -> {
           return e;
@@ -253,7 +249,7 @@ public final class ContactBook {
         if (field == null) {
           List<String> keys = new ArrayList<>(List.of("id", "updatedAt"));
           keys.addAll(fields.keySet());
-          throw ApiException.badField("sort", "sort must be one of " + String.join(", ", keys), key);
+          throw Refusal.invalid("sort", "sort must be one of " + String.join(", ", keys), key);
         }
         if (field.isDefault()) {
           return field.type() == FieldType.TEXT ? "lower(c." + field.column() + ")" : "c." + field.column();

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.contacts.files.SheetWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,7 +41,7 @@ public final class ContactExport {
   public Future<ExportFile> export(long accountId, String search, Long groupId, String format) {
     String kind = format == null ? "csv" : format;
     if (!kind.equals("csv") && !kind.equals("xlsx")) {
-      throw ApiException.badField("format", "format must be csv or xlsx", format);
+      throw Refusal.invalid("format", "format must be csv or xlsx", format);
     }
     return contacts.filter(accountId, search, groupId).compose(filter -> fields.all(accountId).compose(all -> {
       List<Field> custom = all.stream().filter(f -> !f.isDefault()).toList();

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ record ContactInput(Map<String, Object> columns, JsonObject setFields, List<Stri
       }
       Object raw = request.getValue(field.key());
       if (raw != null && !(raw instanceof String)) {
-        throw ApiException.badField(field.key(), field.key() + " must be a string", String.valueOf(raw));
+        throw Refusal.invalid(field.key(), field.key() + " must be a string", String.valueOf(raw));
       }
       String text = (String) raw;
       columns.put(field.column(), text == null || text.isBlank() ? null : value(field, text, field.key(), region));
@@ -33,18 +33,18 @@ record ContactInput(Map<String, Object> columns, JsonObject setFields, List<Stri
     Object custom = request.getValue("fields");
     if (custom != null) {
       if (!(custom instanceof JsonObject values)) {
-        throw ApiException.badField("fields", "fields must be an object of custom field values by key", String.valueOf(custom));
+        throw Refusal.invalid("fields", "fields must be an object of custom field values by key", String.valueOf(custom));
       }
       for (Map.Entry<String, Object> e : values) {
         Field field = fields.get(e.getKey());
         if (field == null || field.isDefault()) {
-          throw ApiException.badField("fields." + e.getKey(), "no custom field '" + e.getKey() + "'", e.getKey());
+          throw Refusal.invalid("fields." + e.getKey(), "no custom field '" + e.getKey() + "'", e.getKey());
         }
         Object v = e.getValue();
         if (v == null || v.toString().isBlank()) {
           clear.add(field.key());
         } else if (v instanceof JsonObject || v instanceof io.vertx.core.json.JsonArray) {
-          throw ApiException.badField("fields." + field.key(), field.key() + " must be a single value", v.toString());
+          throw Refusal.invalid("fields." + field.key(), field.key() + " must be a single value", v.toString());
         } else {
           Object parsed = value(field, v instanceof BigDecimal b ? b.toPlainString() : v.toString(), "fields." + field.key(), region);
           set.put(field.key(), parsed);
@@ -59,18 +59,18 @@ record ContactInput(Map<String, Object> columns, JsonObject setFields, List<Stri
   static Object value(Field field, String text, String name, String region) {
     switch (field.type()) {
       case PHONE -> {
-        return Addresses.phone(text, region).orElseThrow(() -> ApiException.badField(name,
+        return Addresses.phone(text, region).orElseThrow(() -> Refusal.invalid(name,
             "'" + text + "' is not a valid phone number", text));
       }
       case EMAIL -> {
-        return Addresses.email(text).orElseThrow(() -> ApiException.badField(name,
+        return Addresses.email(text).orElseThrow(() -> Refusal.invalid(name,
             "'" + text + "' is not a valid e-mail address", text));
       }
       default -> {
         try {
           return field.type().parse(text);
         } catch (IllegalArgumentException e) {
-          throw ApiException.badField(name, "'" + text + "' " + e.getMessage(), text);
+          throw Refusal.invalid(name, "'" + text + "' " + e.getMessage(), text);
         }
       }
     }

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -54,26 +54,26 @@ public final class Fields {
     String label = Json.text(request, "label");
     String typeName = Json.text(request, "type");
     if (key == null || !KEY.matcher(key).matches()) {
-      return Future.failedFuture(ApiException.badField("key",
+      return Future.failedFuture(Refusal.invalid("key",
           "key must be 1 to 40 letters or digits in camelCase like apptDate, starting with a lower-case letter", key));
     }
     String plain = key.replace("_", "").toLowerCase(Locale.ROOT);
     for (Field f : Field.DEFAULTS) {
       if (f.key().toLowerCase(Locale.ROOT).equals(plain)) {
-        return Future.failedFuture(ApiException.badField("key", "'" + key + "' is a default field", key));
+        return Future.failedFuture(Refusal.invalid("key", "'" + key + "' is a default field", key));
       }
     }
     if (plain.equals("createdat") || plain.equals("id")) {
-      return Future.failedFuture(ApiException.badField("key", "'" + key + "' is reserved", key));
+      return Future.failedFuture(Refusal.invalid("key", "'" + key + "' is reserved", key));
     }
     FieldType type = typeName == null ? FieldType.TEXT : FieldType.customType(typeName);
     if (type == null) {
-      return Future.failedFuture(ApiException.badField("type", "type must be one of text, number, date, boolean", typeName));
+      return Future.failedFuture(Refusal.invalid("type", "type must be one of text, number, date, boolean", typeName));
     }
     String checkedLabel;
     try {
       checkedLabel = label(label == null ? key : label);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     return accounts.region(accountId).compose(region -> pool.withTransaction(tx -> tx
@@ -85,11 +85,10 @@ public final class Fields {
         .compose(rows -> {
           Row r = rows.iterator().next();
           if (r.getLong(1) > 0) {
-            return Future.failedFuture(new ApiException(409, new JsonObject()
-                .put("error", "a field with key '" + key + "' already exists").put("field", "key").put("value", key)));
+            return Future.failedFuture(Refusal.conflict("a field with key '" + key + "' already exists").with("field", "key").with("value", key));
           }
           if (r.getLong(0) >= MAX_CUSTOM) {
-            return Future.failedFuture(ApiException.badField("key", "an account has at most " + MAX_CUSTOM
+            return Future.failedFuture(Refusal.invalid("key", "an account has at most " + MAX_CUSTOM
                 + " custom fields; delete one to add another", key));
           }
           return tx.preparedQuery("INSERT INTO contact_fields (account_id, key, label, type) VALUES ($1, $2, $3, $4)")
@@ -101,13 +100,13 @@ public final class Fields {
   /** Changes a custom field's label; its key and type stay, since stored values and groups depend on them. */
   public Future<Field> update(long accountId, String key, JsonObject request) {
     if (request.containsKey("type") || request.containsKey("key")) {
-      return Future.failedFuture(ApiException.badField(request.containsKey("type") ? "type" : "key",
+      return Future.failedFuture(Refusal.invalid(request.containsKey("type") ? "type" : "key",
           "a field's key and type cannot change; make a new field instead", null));
     }
     String label;
     try {
       label = label(Json.text(request, "label"));
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     return pool.preparedQuery("UPDATE contact_fields SET label = $3 WHERE account_id = $1 AND key = $2 RETURNING key, label, type")
@@ -134,10 +133,8 @@ public final class Fields {
           if (groups.size() > 0) {
             List<String> names = new ArrayList<>();
             groups.forEach(r -> names.add(r.getString(0)));
-            return Future.failedFuture(new ApiException(409, new JsonObject()
-                .put("error", "field '" + key + "' is used by dynamic group '" + String.join("', '", names)
-                    + "'; change the group first")
-                .put("field", "key").put("value", key)));
+            return Future.failedFuture(Refusal.conflict("field '" + key + "' is used by dynamic group '" + String.join("', '", names)
+                    + "'; change the group first").with("field", "key").with("value", key));
           }
           return tx.preparedQuery("UPDATE contacts SET fields = fields - $2 WHERE account_id = $1 AND fields ? $2")
               .execute(Tuple.of(accountId, key))
@@ -149,16 +146,16 @@ public final class Fields {
 
   private static String label(String label) {
     if (label == null || label.isBlank()) {
-      throw ApiException.badField("label", "label is required", null);
+      throw Refusal.invalid("label", "label is required", null);
     }
     if (label.strip().length() > MAX_LABEL) {
-      throw ApiException.badField("label", "label is longer than " + MAX_LABEL + " characters", label);
+      throw Refusal.invalid("label", "label is longer than " + MAX_LABEL + " characters", label);
     }
     return label.strip();
   }
 
-  private static ApiException notFound(String key) {
-    return new ApiException(404, new JsonObject().put("error", "custom field '" + key + "' not found"));
+  private static Refusal notFound(String key) {
+    return Refusal.notFoundBecause("custom field '" + key + "' not found");
   }
 
   private static Field custom(Row r) {

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +47,7 @@ public final class Groups {
 
   public Future<JsonObject> get(long accountId, long id) {
     return views(pool, accountId, id).compose(groups -> groups.isEmpty()
-        ? Future.failedFuture(ApiException.notFound("group")) : Future.succeededFuture(groups.getJsonObject(0)));
+        ? Future.failedFuture(Refusal.notFound("group")) : Future.succeededFuture(groups.getJsonObject(0)));
   }
 
   /** {"name", "category"?, "type": "static" | "dynamic", "conditions"? (dynamic), "contacts"? (static)}. */
@@ -59,14 +59,14 @@ public final class Groups {
       type = request.containsKey("conditions") ? "dynamic" : "static";
     }
     if (!type.equals("static") && !type.equals("dynamic")) {
-      throw ApiException.badField("type", "type must be static or dynamic", type);
+      throw Refusal.invalid("type", "type must be static or dynamic", type);
     }
     boolean dynamic = type.equals("dynamic");
     if (dynamic && request.containsKey("contacts")) {
-      throw ApiException.badField("contacts", "a dynamic group's members come from its conditions; contacts cannot be added", null);
+      throw Refusal.invalid("contacts", "a dynamic group's members come from its conditions; contacts cannot be added", null);
     }
     if (!dynamic && request.containsKey("conditions")) {
-      throw ApiException.badField("conditions", "a static group has no conditions; make it dynamic", null);
+      throw Refusal.invalid("conditions", "a static group has no conditions; make it dynamic", null);
     }
     List<Long> members = request.containsKey("contacts") ? Json.ids(request, "contacts", "contact") : List.of();
     String groupType = type;
@@ -85,14 +85,14 @@ public final class Groups {
   /** {"name"?, "category"?, "conditions"? (dynamic groups)}; a group's type never changes. */
   public Future<JsonObject> update(long accountId, long id, JsonObject request) {
     if (request.containsKey("type")) {
-      throw ApiException.badField("type", "a group's type cannot change; make a new group instead", null);
+      throw Refusal.invalid("type", "a group's type cannot change; make a new group instead", null);
     }
     String name = request.containsKey("name") ? name(Json.text(request, "name")) : null;
     boolean setCategory = request.containsKey("category");
     String category = category(request);
     return ref(accountId, id).compose(group -> {
       if (!group.dynamic() && request.containsKey("conditions")) {
-        throw ApiException.badField("conditions", "a static group has no conditions", null);
+        throw Refusal.invalid("conditions", "a static group has no conditions", null);
       }
       Future<JsonArray> conditions = !request.containsKey("conditions") ? Future.succeededFuture(null)
           : accounts.region(accountId).map(region -> Condition.toJson(
@@ -111,7 +111,7 @@ public final class Groups {
   public Future<Void> delete(long accountId, long id) {
     return pool.preparedQuery("DELETE FROM contact_groups WHERE account_id = $1 AND id = $2")
         .execute(Tuple.of(accountId, id))
-        .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(ApiException.notFound("group")) : Future.succeededFuture());
+        .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(Refusal.notFound("group")) : Future.succeededFuture());
   }
 
   /** Adds contacts to a static group: all of them, or none when one is not the account's. */
@@ -133,12 +133,11 @@ public final class Groups {
    */
   public Future<JsonObject> merge(long accountId, long id, long sourceId, boolean keepSource) {
     if (id == sourceId) {
-      throw ApiException.badField("group", "a group cannot be merged with itself", String.valueOf(sourceId));
+      throw Refusal.invalid("group", "a group cannot be merged with itself", String.valueOf(sourceId));
     }
     return staticGroup(accountId, id).compose(target -> ref(accountId, sourceId)
-        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.status() == 404
-            ? new ApiException(404, new JsonObject().put("error", "group " + sourceId + " not found")
-                .put("field", "group").put("value", sourceId))
+        .recover(e -> Future.failedFuture(e instanceof Refusal api && api.is(Refusal.Kind.NOT_FOUND)
+            ? Refusal.notFoundBecause("group " + sourceId + " not found").with("field", "group").with("value", sourceId)
             : e))
         .compose(source -> pool.withTransaction(tx -> {
           List<Object> params = new ArrayList<>(List.of(accountId, id));
@@ -160,7 +159,7 @@ public final class Groups {
         .compose(rows -> {
           Row r = Sql.first(rows).orElse(null);
           if (r == null) {
-            return Future.failedFuture(ApiException.notFound("group"));
+            return Future.failedFuture(Refusal.notFound("group"));
           }
           boolean dynamic = r.getString("type").equals("dynamic");
           return fieldMap(accountId).map(known -> new GroupRef(r.getLong("id"), r.getString("name"), dynamic,
@@ -180,7 +179,7 @@ public final class Groups {
 
   private Future<GroupRef> staticGroup(long accountId, long id) {
     return ref(accountId, id).compose(g -> g.dynamic()
-        ? Future.failedFuture(ApiException.badField("group", "group '" + g.name()
+        ? Future.failedFuture(Refusal.invalid("group", "group '" + g.name()
             + "' is dynamic: its members come from its conditions", String.valueOf(id)))
         : Future.succeededFuture(g));
   }
@@ -204,9 +203,7 @@ public final class Groups {
           Row r = rows.iterator().next();
           Long[] missing = r.getArrayOfLongs("missing");
           if (missing != null && missing.length > 0) {
-            return Future.failedFuture(new ApiException(404, new JsonObject()
-                .put("error", (missing.length == 1 ? "contact " : "contacts ") + join(missing) + " not found")
-                .put("field", "contacts").put("value", new JsonArray(List.of((Object[]) missing)))));
+            return Future.failedFuture(Refusal.notFoundBecause((missing.length == 1 ? "contact " : "contacts ") + join(missing) + " not found").with("field", "contacts").with("value", new JsonArray(List.of((Object[]) missing))));
           }
           return Future.succeededFuture(r.getLong("added").intValue());
         });
@@ -269,10 +266,10 @@ public final class Groups {
 
   private static String name(String name) {
     if (name == null || name.isBlank()) {
-      throw ApiException.badField("name", "name is required", null);
+      throw Refusal.invalid("name", "name is required", null);
     }
     if (name.strip().length() > MAX_NAME) {
-      throw ApiException.badField("name", "name is longer than " + MAX_NAME + " characters", name);
+      throw Refusal.invalid("name", "name is longer than " + MAX_NAME + " characters", name);
     }
     return name.strip();
   }
@@ -280,7 +277,7 @@ public final class Groups {
   private static String category(JsonObject request) {
     String category = Json.text(request, "category");
     if (category != null && category.strip().length() > MAX_NAME) {
-      throw ApiException.badField("category", "category is longer than " + MAX_NAME + " characters", category);
+      throw Refusal.invalid("category", "category is longer than " + MAX_NAME + " characters", category);
     }
     return category == null || category.isBlank() ? null : category.strip();
   }
@@ -288,8 +285,7 @@ public final class Groups {
   /** A unique-name violation as the 409 a user understands; anything else as it was. */
   static Throwable nameTaken(Throwable e, String name) {
     if (e instanceof PgException pg && "contact_groups_name".equals(pg.getConstraint())) {
-      return new ApiException(409, new JsonObject().put("error", "a group named '" + name + "' already exists")
-          .put("field", "name").put("value", name));
+      return Refusal.conflict("a group named '" + name + "' already exists").with("field", "name").with("value", name);
     }
     return e;
   }

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -33,19 +33,16 @@ final class ImportGroups {
   Future<Void> nameFree(long accountId, String name) {
     return pool.preparedQuery("SELECT 1 FROM contact_groups WHERE account_id = $1 AND lower(name) = lower($2)")
         .execute(Tuple.of(accountId, name))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture() : Future.failedFuture(new ApiException(409,
-            new JsonObject().put("error", "a group named '" + name + "' already exists").put("field", "name")
-                .put("value", name))));
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture() : Future.failedFuture(Refusal.conflict("a group named '" + name + "' already exists").with("field", "name").with("value", name)));
   }
 
   Future<GroupRef> staticGroup(long accountId, long groupId) {
     return groups.ref(accountId, groupId)
-        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.status() == 404
-            ? new ApiException(404, new JsonObject().put("error", "group " + groupId + " not found")
-                .put("field", "groupId").put("value", groupId))
+        .recover(e -> Future.failedFuture(e instanceof Refusal api && api.is(Refusal.Kind.NOT_FOUND)
+            ? Refusal.notFoundBecause("group " + groupId + " not found").with("field", "groupId").with("value", groupId)
             : e))
         .compose(g -> g.dynamic()
-            ? Future.failedFuture(ApiException.badField("groupId", "group '" + g.name()
+            ? Future.failedFuture(Refusal.invalid("groupId", "group '" + g.name()
                 + "' is dynamic: its members come from its conditions; choose a static group", String.valueOf(groupId)))
             : Future.succeededFuture(g));
   }

@@ -1,10 +1,9 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -32,8 +31,7 @@ final class ImportRejects {
   Future<RejectsFile> rejects(long accountId, long id) {
     return Imports.record(pool, accountId, id).compose(r -> {
       if (!"completed".equals(r.getString("status"))) {
-        return Future.failedFuture(new ApiException(409, new JsonObject()
-            .put("error", "import " + id + " has not run yet: it has no rejected rows")));
+        return Future.failedFuture(Refusal.conflict("import " + id + " has not run yet: it has no rejected rows"));
       }
       return pool.preparedQuery("SELECT line, cells, reason FROM contact_import_rejects WHERE import_id = $1 ORDER BY line")
           .execute(Tuple.of(id))

@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.contacts.files.FileProblem;
 import io.herald.contacts.files.SourceFormat;
 import io.herald.contacts.files.TableReader;
@@ -81,7 +81,7 @@ public final class Imports {
   public Future<JsonObject> paste(long accountId, String actor, JsonObject request) {
     String text = Json.text(request, "text");
     if (text == null || text.isBlank()) {
-      throw ApiException.badField("text", "text is empty: paste rows of contacts, one a line", null);
+      throw Refusal.invalid("text", "text is empty: paste rows of contacts, one a line", null);
     }
     return accounts.region(accountId).compose(region -> vertx.executeBlocking(() -> {
       Path file = newUploadFile();
@@ -105,7 +105,7 @@ public final class Imports {
             return new Inspected(inspection, ColumnGuess.guess(inspection.headers(), inspection.hasHeader(),
                 inspection.samples(), known, region));
           } catch (FileProblem e) {
-            throw ApiException.badField("file", e.getMessage(), fileName);
+            throw Refusal.invalid("file", e.getMessage(), fileName);
           }
         }, false)));
   }
@@ -150,7 +150,7 @@ public final class Imports {
   public Future<JsonObject> assignColumns(long accountId, long id, JsonObject request) {
     Object given = request.getValue("columns");
     if (!(given instanceof JsonArray list)) {
-      throw ApiException.badField("columns", "columns must be a list of {index, field}", null);
+      throw Refusal.invalid("columns", "columns must be a list of {index, field}", null);
     }
     return uploaded(accountId, id).compose(r -> fields.all(accountId).compose(known -> {
       List<String> headers = List.of(r.getArrayOfStrings("headers"));
@@ -160,17 +160,17 @@ public final class Imports {
       for (int i = 0; i < list.size(); i++) {
         String where = "columns[" + i + "]";
         if (!(list.getValue(i) instanceof JsonObject c)) {
-          throw ApiException.badField(where, where + " must be an object {index, field}", String.valueOf(list.getValue(i)));
+          throw Refusal.invalid(where, where + " must be an object {index, field}", String.valueOf(list.getValue(i)));
         }
         Object index = c.getValue("index");
         if (!(index instanceof Number n) || n.intValue() < 0 || n.intValue() >= headers.size() || n.doubleValue() != n.intValue()) {
-          throw ApiException.badField(where + ".index", "no column " + index + ": the file has columns 0 to "
+          throw Refusal.invalid(where + ".index", "no column " + index + ": the file has columns 0 to "
               + (headers.size() - 1), String.valueOf(index));
         }
         // null is "do not import", as the wizard's first choice says
         Object field = c.getValue("field") == null ? IGNORE : c.getValue("field");
         if (!(field instanceof String key) || (!key.equals(IGNORE) && !keys.contains(key))) {
-          throw ApiException.badField(where + ".field", "no field '" + field + "' for column '"
+          throw Refusal.invalid(where + ".field", "no field '" + field + "' for column '"
               + headers.get(n.intValue()) + "': give a field key or " + IGNORE, String.valueOf(field));
         }
         mapping[n.intValue()] = key;
@@ -182,7 +182,7 @@ public final class Imports {
         }
         Integer other = owner.putIfAbsent(mapping[i], i);
         if (other != null) {
-          throw ApiException.badField("columns", "field '" + mapping[i] + "' is assigned to both column '"
+          throw Refusal.invalid("columns", "field '" + mapping[i] + "' is assigned to both column '"
               + headers.get(other) + "' and column '" + headers.get(i) + "'", mapping[i]);
         }
       }
@@ -202,19 +202,19 @@ public final class Imports {
     } else if ("new".equals(mode)) {
       String name = Json.text(request, "name");
       if (name == null || name.isBlank()) {
-        throw ApiException.badField("name", "name the new group", null);
+        throw Refusal.invalid("name", "name the new group", null);
       }
       choice.put("name", name.strip()).put("category", Json.text(request, "category"));
       checked = importGroups.nameFree(accountId, name.strip());
     } else if ("existing".equals(mode)) {
       Long groupId = Json.id(request, "groupId");
       if (groupId == null) {
-        throw ApiException.badField("groupId", "groupId names the existing group", null);
+        throw Refusal.invalid("groupId", "groupId names the existing group", null);
       }
       choice.put("groupId", groupId);
       checked = importGroups.staticGroup(accountId, groupId).mapEmpty();
     } else {
-      throw ApiException.badField("mode", "mode must be none, new or existing", mode);
+      throw Refusal.invalid("mode", "mode must be none, new or existing", mode);
     }
     return uploaded(accountId, id).compose(r -> checked)
         .compose(v -> pool.preparedQuery("UPDATE contact_imports SET group_choice = $3::jsonb WHERE account_id = $1 AND id = $2")
@@ -265,7 +265,7 @@ public final class Imports {
       try {
         return check.next(CHUNK);
       } catch (FileProblem e) {
-        throw ApiException.badField("file", e.getMessage(), null);
+        throw Refusal.invalid("file", e.getMessage(), null);
       }
     }, true).compose(chunk -> ImportWriter.write(tx, accountId, id, groupId, chunk, check, matched).compose(c -> {
       counts[0] += c.created();
@@ -286,8 +286,7 @@ public final class Imports {
         .execute(Tuple.of(accountId, id))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return record(pool, accountId, id).compose(r -> Future.failedFuture(new ApiException(409,
-                new JsonObject().put("error", "import " + id + " is running"))));
+            return record(pool, accountId, id).compose(r -> Future.failedFuture(Refusal.conflict("import " + id + " is running")));
           }
           String path = rows.iterator().next().getString(0);
           if (path != null) {
@@ -304,7 +303,7 @@ public final class Imports {
     boolean detail = false;
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] == null) {
-        throw ApiException.badField("columns", "column '" + headers.get(i)
+        throw Refusal.invalid("columns", "column '" + headers.get(i)
             + "' needs a field, or " + IGNORE + " to leave it out", headers.get(i));
       }
       if (keys[i].equals(IGNORE)) {
@@ -312,13 +311,13 @@ public final class Imports {
       }
       mapping[i] = byKey.get(keys[i]);
       if (mapping[i] == null) {
-        throw ApiException.badField("columns", "column '" + headers.get(i) + "' is assigned to field '"
+        throw Refusal.invalid("columns", "column '" + headers.get(i) + "' is assigned to field '"
             + keys[i] + "', which no longer exists", keys[i]);
       }
       detail |= mapping[i].type() == FieldType.PHONE || mapping[i].type() == FieldType.EMAIL;
     }
     if (!detail) {
-      throw ApiException.badField("columns", "assign a column to phone or email: a contact needs one of them", null);
+      throw Refusal.invalid("columns", "assign a column to phone or email: a contact needs one of them", null);
     }
     return mapping;
   }
@@ -327,7 +326,7 @@ public final class Imports {
     try {
       return source.open();
     } catch (FileProblem e) {
-      throw new ApiException(410, new JsonObject().put("error", e.getMessage()));
+      throw Refusal.gone(e.getMessage());
     }
   }
 
@@ -335,16 +334,15 @@ public final class Imports {
   private Future<Row> uploaded(long accountId, long id) {
     return record(pool, accountId, id).compose(r -> "uploaded".equals(r.getString("status"))
         ? Future.succeededFuture(r)
-        : Future.failedFuture(new ApiException(409, new JsonObject().put("error", "import " + id + " is "
-            + r.getString("status") + ": start a new import to change anything"))));
+        : Future.failedFuture(Refusal.conflict("import " + id + " is "
+            + r.getString("status") + ": start a new import to change anything")));
   }
 
   /** Marks the import running, so two runs of it cannot overlap. */
   private Future<Void> claim(long accountId, long id) {
     return pool.preparedQuery("UPDATE contact_imports SET status = 'running' WHERE account_id = $1 AND id = $2 AND status = 'uploaded'")
         .execute(Tuple.of(accountId, id))
-        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture() : Future.failedFuture(new ApiException(409,
-            new JsonObject().put("error", "import " + id + " is already running or has run"))));
+        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture() : Future.failedFuture(Refusal.conflict("import " + id + " is already running or has run")));
   }
 
   /** After a failed run the import can be run again. */
@@ -357,7 +355,7 @@ public final class Imports {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM contact_imports WHERE account_id = $1 AND id = $2")
         .execute(Tuple.of(accountId, id))
         .compose(rows -> Sql.first(rows).map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(ApiException.notFound("import"))));
+            .orElseGet(() -> Future.failedFuture(Refusal.notFound("import"))));
   }
 
 

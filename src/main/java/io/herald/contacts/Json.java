@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ final class Json {
   static String text(JsonObject request, String field) {
     Object value = request.getValue(field);
     if (value != null && !(value instanceof String)) {
-      throw ApiException.badField(field, field + " must be a string", String.valueOf(value));
+      throw Refusal.invalid(field, field + " must be a string", String.valueOf(value));
     }
     return (String) value;
   }
@@ -26,20 +26,20 @@ final class Json {
     if (value instanceof Number n && n.doubleValue() == n.longValue()) {
       return n.longValue();
     }
-    throw ApiException.badField(field, field + " must be an id", String.valueOf(value));
+    throw Refusal.invalid(field, field + " must be an id", String.valueOf(value));
   }
 
   /** A list of ids of one kind of thing (what: "contact", "group"), for the error that names it. */
   static List<Long> ids(JsonObject request, String field, String what) {
     Object value = request.getValue(field);
     if (!(value instanceof JsonArray array)) {
-      throw ApiException.badField(field, field + " must be a list of " + what + " ids",
+      throw Refusal.invalid(field, field + " must be a list of " + what + " ids",
           value == null ? null : String.valueOf(value));
     }
     List<Long> ids = new ArrayList<>();
     for (Object o : array) {
       if (!(o instanceof Number n) || n.doubleValue() != n.longValue()) {
-        throw ApiException.badField(field, field + " must be a list of " + what + " ids", String.valueOf(o));
+        throw Refusal.invalid(field, field + " must be a list of " + what + " ids", String.valueOf(o));
       }
       ids.add(n.longValue());
     }
@@ -49,13 +49,13 @@ final class Json {
   static List<String> texts(JsonObject request, String field) {
     Object value = request.getValue(field);
     if (!(value instanceof JsonArray array)) {
-      throw ApiException.badField(field, field + " must be a list of strings",
+      throw Refusal.invalid(field, field + " must be a list of strings",
           value == null ? null : String.valueOf(value));
     }
     List<String> list = new ArrayList<>();
     for (Object o : array) {
       if (!(o instanceof String s)) {
-        throw ApiException.badField(field, field + " must be a list of strings", String.valueOf(o));
+        throw Refusal.invalid(field, field + " must be a list of strings", String.valueOf(o));
       }
       list.add(s);
     }

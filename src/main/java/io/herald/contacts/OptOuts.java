@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.contacts.Addresses.Address;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,7 +48,7 @@ public final class OptOuts {
   public Future<JsonObject> importList(long accountId, String actor, JsonObject request) {
     String text = Json.text(request, "text");
     if (text == null || text.isBlank()) {
-      throw ApiException.badField("text", "text is empty: paste one phone number or e-mail address a line", null);
+      throw Refusal.invalid("text", "text is empty: paste one phone number or e-mail address a line", null);
     }
     String reason = reason(request);
     return accounts.region(accountId).compose(region -> vertx.executeBlocking(() -> parse(text, region), false))
@@ -89,14 +89,13 @@ public final class OptOuts {
   /** Takes an opt-out back; 404 when the address is not opted out. */
   public Future<JsonObject> lift(long accountId, String actor, String given, String reason) {
     if (reason != null && reason.length() > MAX_REASON) {
-      throw ApiException.badField("reason", "reason is longer than " + MAX_REASON + " characters", null);
+      throw Refusal.invalid("reason", "reason is longer than " + MAX_REASON + " characters", null);
     }
     return accounts.region(accountId).compose(region -> {
       String address = normalised(given, region);
       return suppressions.lift(suppressions.pool(), accountId, List.of(address), SuppressionSource.API, actor, reason)
           .compose(lifted -> lifted.isEmpty()
-              ? Future.failedFuture(new ApiException(404, new JsonObject()
-                  .put("error", "'" + address + "' is not opted out").put("field", "address").put("value", given)))
+              ? Future.failedFuture(Refusal.notFoundBecause("'" + address + "' is not opted out").with("field", "address").with("value", given))
               : Future.succeededFuture(new JsonObject().put("address", address).put("status", "active")));
     });
   }
@@ -105,18 +104,17 @@ public final class OptOuts {
     return accounts.region(accountId).compose(region -> {
       String address = normalised(given, region);
       return suppressions.history(accountId, address).compose(h -> h == null
-          ? Future.failedFuture(new ApiException(404, new JsonObject()
-              .put("error", "'" + address + "' has never been opted out").put("field", "address").put("value", given)))
+          ? Future.failedFuture(Refusal.notFoundBecause("'" + address + "' has never been opted out").with("field", "address").with("value", given))
           : Future.succeededFuture(h));
     });
   }
 
   private static Address address(String given, String region) {
     if (given == null || given.isBlank()) {
-      throw ApiException.badField("address", "address is required: a phone number or an e-mail address", null);
+      throw Refusal.invalid("address", "address is required: a phone number or an e-mail address", null);
     }
     return Addresses.parse(given, region).orElseThrow(() ->
-        ApiException.badField("address", "'" + given + "' " + Addresses.why(given), given));
+        Refusal.invalid("address", "'" + given + "' " + Addresses.why(given), given));
   }
 
   /** The stored form when the input is a valid address, else the input as typed (it matches nothing). */
@@ -127,7 +125,7 @@ public final class OptOuts {
   private static String reason(JsonObject request) {
     String reason = Json.text(request, "reason");
     if (reason != null && reason.length() > MAX_REASON) {
-      throw ApiException.badField("reason", "reason is longer than " + MAX_REASON + " characters", null);
+      throw Refusal.invalid("reason", "reason is longer than " + MAX_REASON + " characters", null);
     }
     return reason == null || reason.isBlank() ? null : reason.strip();
   }
@@ -139,7 +137,7 @@ public final class OptOuts {
     }
     SuppressionSource source = SuppressionSource.of(name);
     if (source != SuppressionSource.API && source != SuppressionSource.MANUAL) {
-      throw ApiException.badField("source", "source must be api or manual", name);
+      throw Refusal.invalid("source", "source must be api or manual", name);
     }
     return source;
   }

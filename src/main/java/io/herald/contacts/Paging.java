@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonObject;
 
 /** A page of a list: page numbers from 1, at most {@link #MAX_SIZE} items a page. */
@@ -35,6 +35,6 @@ public record Paging(int page, int size) {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badField(name, name + " must be a whole number from " + min + " to " + max, given);
+    throw Refusal.invalid(name, name + " must be a whole number from " + min + " to " + max, given);
   }
 }

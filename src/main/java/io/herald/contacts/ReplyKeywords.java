@@ -1,6 +1,6 @@
 package io.herald.contacts;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -71,7 +71,7 @@ public final class ReplyKeywords {
   public Future<KeywordSettings> update(long accountId, JsonObject request) {
     for (String key : request.fieldNames()) {
       if (!List.of(SECTIONS).contains(key)) {
-        throw ApiException.badField(key, "unknown setting '" + key + "': give optOut, optIn or help", key);
+        throw Refusal.invalid(key, "unknown setting '" + key + "': give optOut, optIn or help", key);
       }
     }
     return get(accountId).compose(current -> {
@@ -85,7 +85,7 @@ public final class ReplyKeywords {
           continue;
         }
         if (!(given instanceof JsonObject s)) {
-          throw ApiException.badField(section, section + " must be an object {keywords, reply}", given.toString());
+          throw Refusal.invalid(section, section + " must be an object {keywords, reply}", given.toString());
         }
         if (s.containsKey("keywords")) {
           lists.put(section, keywords(section, Json.texts(s, "keywords")));
@@ -93,20 +93,20 @@ public final class ReplyKeywords {
         if (s.containsKey("reply")) {
           String reply = Json.text(s, "reply");
           if (reply != null && reply.length() > MAX_REPLY) {
-            throw ApiException.badField(section + ".reply", "a reply is at most " + MAX_REPLY + " characters", null);
+            throw Refusal.invalid(section + ".reply", "a reply is at most " + MAX_REPLY + " characters", null);
           }
           replies.put(section, reply == null ? "" : reply.strip());
         }
       }
       if (lists.get("optOut").isEmpty()) {
-        throw ApiException.badField("optOut.keywords", "there must be at least one opt-out keyword", null);
+        throw Refusal.invalid("optOut.keywords", "there must be at least one opt-out keyword", null);
       }
       Map<String, String> owner = new HashMap<>();
       for (String section : SECTIONS) {
         for (String word : lists.get(section)) {
           String other = owner.putIfAbsent(word, section);
           if (other != null) {
-            throw ApiException.badField(section + ".keywords", "keyword '" + word + "' is both in " + other
+            throw Refusal.invalid(section + ".keywords", "keyword '" + word + "' is both in " + other
                 + " and in " + section, word);
           }
         }
@@ -126,13 +126,13 @@ public final class ReplyKeywords {
 
   private static List<String> keywords(String section, List<String> given) {
     if (given.size() > MAX_KEYWORDS) {
-      throw ApiException.badField(section + ".keywords", "at most " + MAX_KEYWORDS + " keywords a list", null);
+      throw Refusal.invalid(section + ".keywords", "at most " + MAX_KEYWORDS + " keywords a list", null);
     }
     Set<String> words = new LinkedHashSet<>();
     for (String g : given) {
       String word = KeywordSettings.normalise(g);
       if (word.isEmpty() || word.length() > MAX_KEYWORD) {
-        throw ApiException.badField(section + ".keywords", "a keyword is 1 to " + MAX_KEYWORD
+        throw Refusal.invalid(section + ".keywords", "a keyword is 1 to " + MAX_KEYWORD
             + " characters other than spaces", g);
       }
       words.add(word);

@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 
 /** Where a value is in a file: a 1-based position, or (in files with a header row) the header's text. */
 public record ColumnRef(int position, String header) {
@@ -21,19 +21,19 @@ public record ColumnRef(int position, String header) {
     }
     if (value instanceof Number n) {
       if (n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 1 || n.longValue() > MAX_POSITION) {
-        throw ApiException.badField(field, field + " must be a column position from 1 (the first column) to "
+        throw Refusal.invalid(field, field + " must be a column position from 1 (the first column) to "
             + MAX_POSITION + ", or a header name", n);
       }
       return at(n.intValue());
     }
     if (value instanceof String s && !s.isBlank()) {
       if (!hasHeader) {
-        throw ApiException.badField(field, field + " names a header, but the file has no header row: give the column's"
+        throw Refusal.invalid(field, field + " names a header, but the file has no header row: give the column's"
             + " position instead (1 for the first column)", s);
       }
       return named(s.strip());
     }
-    throw ApiException.badField(field, field + " must be a column position (1 for the first column) or a header name",
+    throw Refusal.invalid(field, field + " must be a column position (1 for the first column) or a header name",
         String.valueOf(value));
   }
 

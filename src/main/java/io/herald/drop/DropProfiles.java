@@ -2,7 +2,7 @@ package io.herald.drop;
 
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.PasswordHasher;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.contacts.Field;
 import io.herald.contacts.Fields;
 import io.vertx.core.Future;
@@ -45,7 +45,7 @@ public final class DropProfiles {
   public Future<JsonObject> list(long accountId) {
     return accounts.dropEnabled(accountId).compose(on -> {
       if (on.isEmpty()) {
-        return Future.failedFuture(ApiException.notFound("account"));
+        return Future.failedFuture(Refusal.notFound("account"));
       }
       return store.profiles(accountId).map(list -> {
         JsonArray array = new JsonArray();
@@ -66,7 +66,7 @@ public final class DropProfiles {
     try {
       settings = ProfileInput.settings(request);
       given = ProfileInput.password(request);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     String password = given != null ? given : generatePassword();
@@ -90,7 +90,7 @@ public final class DropProfiles {
     try {
       ProfileInput.knownFields(request);
       given = ProfileInput.password(request);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     return featureOn(accountId).compose(v -> find(accountId, id)).compose(existing -> {
@@ -102,7 +102,7 @@ public final class DropProfiles {
       ProfileSettings settings;
       try {
         settings = ProfileInput.settings(merged);
-      } catch (ApiException e) {
+      } catch (Refusal e) {
         return Future.failedFuture(e);
       }
       return checkAgainstAccount(accountId, settings)
@@ -124,23 +124,22 @@ public final class DropProfiles {
 
   public Future<Void> delete(long accountId, long id) {
     return featureOn(accountId).compose(v -> store.deleteProfile(accountId, id))
-        .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(ApiException.notFound("drop profile")));
+        .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(Refusal.notFound("drop profile")));
   }
 
   /** The profile when it belongs to the account (for uploads); 404 otherwise. */
   public Future<DropProfile> find(long accountId, long id) {
-    return store.profile(accountId, id).map(p -> p.orElseThrow(() -> ApiException.notFound("drop profile")));
+    return store.profile(accountId, id).map(p -> p.orElseThrow(() -> Refusal.notFound("drop profile")));
   }
 
   /** 403 unless an operator turned Drop &amp; Go on for the account. */
   public Future<Void> featureOn(long accountId) {
     return accounts.dropEnabled(accountId).compose(on -> {
       if (on.isEmpty()) {
-        return Future.failedFuture(ApiException.notFound("account"));
+        return Future.failedFuture(Refusal.notFound("account"));
       }
       if (!on.get()) {
-        return Future.failedFuture(new ApiException(403, new JsonObject().put("error",
-            "Drop & Go is not turned on for this account: ask support to turn it on")));
+        return Future.failedFuture(Refusal.forbidden("Drop & Go is not turned on for this account: ask support to turn it on"));
       }
       return Future.succeededFuture();
     });
@@ -153,8 +152,8 @@ public final class DropProfiles {
         return Future.succeededFuture();
       }
       return Future.failedFuture(settings.sender() == null
-          ? ApiException.badField("from", "the account has no default sender; give one in from", null)
-          : ApiException.badField("from", "unknown sender", settings.sender()));
+          ? Refusal.invalid("from", "the account has no default sender; give one in from", null)
+          : Refusal.invalid("from", "unknown sender", settings.sender()));
     });
     List<CustomField> saved = settings.columns().fields().stream().filter(f -> f.contactField() != null).toList();
     if (saved.isEmpty()) {
@@ -170,7 +169,7 @@ public final class DropProfiles {
         }
         Field target = byKey.get(f.contactField());
         if (target == null || !ContactWrites.writable(target)) {
-          return Future.failedFuture(ApiException.badField("fields." + i + ".contactField", "contactField "
+          return Future.failedFuture(Refusal.invalid("fields." + i + ".contactField", "contactField "
               + f.contactField() + " is not a contact field of this account" + (target != null ? " that a file can set" : "")
               + " (fields: " + String.join(", ", writable) + ")", f.contactField()));
         }
@@ -185,8 +184,8 @@ public final class DropProfiles {
 
   private static <T> Future<T> taken(Future<T> write, String username) {
     return write.recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-        ? Future.failedFuture(new ApiException(409, new JsonObject().put("error", "username " + username
-            + " is taken: FTP user names are unique across Herald").put("field", "username").put("value", username)))
+        ? Future.failedFuture(Refusal.conflict("username " + username
+            + " is taken: FTP user names are unique across Herald").with("field", "username").with("value", username))
         : Future.failedFuture(e));
   }
 

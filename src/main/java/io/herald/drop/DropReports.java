@@ -1,22 +1,28 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.api.Csv;
-import io.herald.contacts.ContactNames;
+import io.herald.api.CsvStream;
 import io.herald.messages.CountedStates;
+import io.herald.messages.LoggedMessage;
+import io.herald.messages.MessageLog;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Drop &amp; Go Summary (one line per file received), each file's rejected rows, and the Sent
@@ -43,25 +49,21 @@ public final class DropReports {
       CountedStates.in("c.state", CountedStates.SENT), CountedStates.in("c.state", CountedStates.DELIVERED),
       CountedStates.in("c.state", CountedStates.FAILED));
 
-  private static final String SENT_LOG = """
-      SELECT m.id, m.created_at, p.submitted_at, m.recipient, %s AS recipient_name, m.state, m.body, m.job_id,
-             f.id AS file_id, f.name AS file, coalesce(m.error_detail, m.error_code) AS error
-      FROM messages m
-        LEFT JOIN drop_files f ON f.job_id = m.job_id
-        LEFT JOIN message_parts p ON p.message_id = m.id AND p.seq = 1
-      WHERE m.account_id = $1 AND ($2::timestamptz IS NULL OR m.created_at >= $2)
-        AND ($3::timestamptz IS NULL OR m.created_at < $3)
-        AND ($4::bigint IS NULL OR m.job_id = (SELECT job_id FROM drop_files WHERE id = $4 AND account_id = $1))
-      ORDER BY m.id DESC LIMIT $5 OFFSET $6""".formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"));
-
   private static final String REJECTS = """
       SELECT row_no, col, value, reason FROM drop_file_rejects WHERE file_id = $1
       ORDER BY row_no, seq LIMIT $2 OFFSET $3""";
 
+  /** A drop file's job and name, to name the file each message of the Sent Log came from. */
+  private static final String FILES_OF_JOBS = """
+      SELECT id, name, job_id FROM drop_files WHERE account_id = $1 AND job_id IS NOT NULL
+        AND ($2::bigint[] IS NULL OR job_id = ANY($2))""";
+
   private final Pool pool;
+  private final MessageLog log;
 
   public DropReports(Pool pool) {
     this.pool = pool;
+    this.log = new MessageLog(pool);
   }
 
   /** The range from the report's from / to parameters, dates read in the account's time zone. */
@@ -69,11 +71,11 @@ public final class DropReports {
     return pool.preparedQuery("SELECT time_zone FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.notFound("account"));
+            return Future.failedFuture(Refusal.notFound("account"));
           }
           try {
             return Future.succeededFuture(ReportRange.parse(from, to, ZoneId.of(rows.iterator().next().getString(0))));
-          } catch (ApiException e) {
+          } catch (Refusal e) {
             return Future.failedFuture(e);
           }
         });
@@ -88,39 +90,80 @@ public final class DropReports {
     });
   }
 
-  public Future<Void> summaryCsv(long accountId, ReportRange range, HttpServerResponse response) {
-    return stream(SUMMARY, summaryArgs(accountId, range, Integer.MAX_VALUE, 0), SUMMARY_COLUMNS, response, r -> {
+  public Future<Void> summaryCsv(long accountId, ReportRange range, WriteStream<Buffer> out) {
+    return CsvStream.write(pool, SUMMARY, summaryArgs(accountId, range, Integer.MAX_VALUE, 0), SUMMARY_COLUMNS, r -> {
       JsonObject f = summaryJson(r);
       return List.of(f.getString("receivedAt"), f.getString("name"), f.getString("profile"), f.getLong("rows"),
           f.getLong("accepted"), f.getLong("rejected"), f.getLong("queued"), f.getLong("sent"), f.getLong("delivered"),
           f.getLong("failed"), f.getString("status"), f.getString("reason") == null ? "" : f.getString("reason"));
-    });
+    }, out);
   }
 
   /** Newest first, a page of limit lines after offset; fileId keeps the messages of one drop file. */
   public Future<JsonArray> sentLog(long accountId, ReportRange range, Long fileId, int limit, long offset) {
-    return pool.preparedQuery(SENT_LOG).execute(sentLogArgs(accountId, range, fileId, limit, offset)).map(rows -> {
-      JsonArray list = new JsonArray();
-      rows.forEach(r -> list.add(sentLogJson(r)));
-      return list;
+    return sentLogFilter(accountId, range, fileId).compose(filter -> filter.isEmpty()
+        ? Future.succeededFuture(new JsonArray())
+        : log.page(filter.get(), MessageLog.Order.NEWEST_FIRST, limit, offset).compose(page -> filesOf(accountId,
+            page.stream().map(LoggedMessage::jobId).filter(Objects::nonNull).distinct().toArray(Long[]::new))
+            .map(files -> {
+              JsonArray list = new JsonArray();
+              page.forEach(m -> list.add(sentLogJson(m, m.jobId() == null ? null : files.get(m.jobId()))));
+              return list;
+            })));
+  }
+
+  /** Every line of the Sent Log in the range, newest first. */
+  public Future<Void> sentLogCsv(long accountId, ReportRange range, Long fileId, WriteStream<Buffer> out) {
+    return sentLogFilter(accountId, range, fileId).compose(filter -> {
+      if (filter.isEmpty()) {
+        out.write(Buffer.buffer(Csv.line(SENT_LOG_COLUMNS)));
+        return Future.succeededFuture();
+      }
+      return filesOf(accountId, null).compose(files -> log.csv(filter.get(), MessageLog.Order.NEWEST_FIRST,
+          SENT_LOG_COLUMNS, m -> {
+            JsonObject line = sentLogJson(m, m.jobId() == null ? null : files.get(m.jobId()));
+            return Arrays.asList(line.getString("time"), line.getString("to"), line.getString("status"),
+                line.getString("text"), line.getString("file"), line.getString("error"));
+          }, out));
     });
   }
 
-  public Future<Void> sentLogCsv(long accountId, ReportRange range, Long fileId, HttpServerResponse response) {
-    return stream(SENT_LOG, sentLogArgs(accountId, range, fileId, Integer.MAX_VALUE, 0), SENT_LOG_COLUMNS, response,
-        r -> {
-          JsonObject m = sentLogJson(r);
-          return java.util.Arrays.asList(m.getString("time"), m.getString("to"), m.getString("status"),
-              m.getString("text"), m.getString("file"), m.getString("error"));
+  /** The account's messages in the range, or one drop file's (none when the file never became a job). */
+  private Future<Optional<MessageLog.Filter>> sentLogFilter(long accountId, ReportRange range, Long fileId) {
+    if (fileId == null) {
+      return Future.succeededFuture(Optional.of(new MessageLog.Filter(accountId, instant(range.fromUtc()),
+          instant(range.toUtc()), null, false)));
+    }
+    return pool.preparedQuery("SELECT job_id FROM drop_files WHERE id = $1 AND account_id = $2")
+        .execute(Tuple.of(fileId, accountId))
+        .map(rows -> {
+          Long job = rows.size() == 0 ? null : rows.iterator().next().getLong(0);
+          return job == null ? Optional.empty() : Optional.of(new MessageLog.Filter(accountId,
+              instant(range.fromUtc()), instant(range.toUtc()), job, false));
         });
   }
+
+  /** The account's drop files by the job each became: these jobs', or all of them when jobIds is null. */
+  private Future<Map<Long, SentFrom>> filesOf(long accountId, Long[] jobIds) {
+    if (jobIds != null && jobIds.length == 0) {
+      return Future.succeededFuture(new HashMap<>());
+    }
+    return pool.preparedQuery(FILES_OF_JOBS).execute(Tuple.tuple().addLong(accountId).addValue(jobIds))
+        .map(rows -> {
+          Map<Long, SentFrom> files = new HashMap<>();
+          rows.forEach(r -> files.put(r.getLong("job_id"), new SentFrom(r.getLong("id"), r.getString("name"))));
+          return files;
+        });
+  }
+
+  private record SentFrom(long id, String name) {}
 
   /** A file of the account as the summary names it; 404 when the account has no such file. */
   public Future<JsonObject> file(long accountId, long fileId) {
     return pool.preparedQuery("SELECT id, name, status, reason, rows, accepted, rejected FROM drop_files"
             + " WHERE id = $1 AND account_id = $2")
         .execute(Tuple.of(fileId, accountId))
-        .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("drop file"))
+        .compose(rows -> rows.size() == 0 ? Future.failedFuture(Refusal.notFound("drop file"))
             : Future.succeededFuture(fileJson(rows.iterator().next())));
   }
 
@@ -136,9 +179,9 @@ public final class DropReports {
   }
 
   /** All the rejected rows of a file (found with {@link #file}) as the result file has them. */
-  public Future<Void> rejectsCsv(long fileId, HttpServerResponse response) {
-    return stream(REJECTS, Tuple.of(fileId, Integer.MAX_VALUE, 0L), ResultFile.HEADER, response,
-        r -> java.util.Arrays.asList(r.getLong("row_no"), r.getString("col"), r.getString("value"), r.getString("reason")));
+  public Future<Void> rejectsCsv(long fileId, WriteStream<Buffer> out) {
+    return CsvStream.write(pool, REJECTS, Tuple.of(fileId, Integer.MAX_VALUE, 0L), ResultFile.HEADER,
+        r -> Arrays.asList(r.getLong("row_no"), r.getString("col"), r.getString("value"), r.getString("reason")), out);
   }
 
   private static JsonObject fileJson(Row r) {
@@ -150,11 +193,6 @@ public final class DropReports {
   private static Tuple summaryArgs(long accountId, ReportRange range, int limit, long offset) {
     return Tuple.tuple().addLong(accountId).addOffsetDateTime(range.fromUtc()).addOffsetDateTime(range.toUtc())
         .addInteger(limit).addLong(offset);
-  }
-
-  private static Tuple sentLogArgs(long accountId, ReportRange range, Long fileId, int limit, long offset) {
-    return Tuple.tuple().addLong(accountId).addOffsetDateTime(range.fromUtc()).addOffsetDateTime(range.toUtc())
-        .addLong(fileId).addInteger(limit).addLong(offset);
   }
 
   /** What the customer sees as the file's status: the job's once the file became one. */
@@ -172,8 +210,8 @@ public final class DropReports {
   private static JsonObject summaryJson(Row r) {
     return new JsonObject()
         .put("id", r.getLong("id"))
-        .put("receivedAt", text(r.getOffsetDateTime("received_at")))
-        .put("finishedAt", text(r.getOffsetDateTime("finished_at")))
+        .put("receivedAt", text(instant(r.getOffsetDateTime("received_at"))))
+        .put("finishedAt", text(instant(r.getOffsetDateTime("finished_at"))))
         .put("name", r.getString("name"))
         .put("profileId", r.getLong("profile_id"))
         .put("profile", r.getString("profile_name"))
@@ -193,42 +231,28 @@ public final class DropReports {
         .put("duplicateOf", r.getLong("duplicate_of"));
   }
 
-  private static JsonObject sentLogJson(Row r) {
-    OffsetDateTime sent = r.getOffsetDateTime("submitted_at");
-    OffsetDateTime queued = r.getOffsetDateTime("created_at");
+  private static JsonObject sentLogJson(LoggedMessage m, SentFrom file) {
     return new JsonObject()
-        .put("id", r.getLong("id"))
-        .put("time", text(sent != null ? sent : queued))
-        .put("queuedAt", text(queued))
-        .put("sentAt", text(sent))
-        .put("to", r.getString("recipient"))
-        .put("name", r.getString("recipient_name"))
-        .put("status", r.getString("state"))
-        .put("text", r.getString("body"))
-        .put("file", r.getString("file"))
-        .put("fileId", r.getLong("file_id"))
-        .put("jobId", r.getLong("job_id"))
-        .put("error", r.getString("error"));
+        .put("id", m.id())
+        .put("time", text(m.time()))
+        .put("queuedAt", text(m.createdAt()))
+        .put("sentAt", text(m.submittedAt()))
+        .put("to", m.recipient())
+        .put("name", m.name())
+        .put("status", m.state())
+        .put("text", m.body())
+        .put("file", file == null ? null : file.name())
+        .put("fileId", file == null ? null : file.id())
+        .put("jobId", m.jobId())
+        .put("error", m.error());
   }
 
-  /** Writes the header, then a line per row as the cursor reads them, pausing while the client is slow. */
-  private Future<Void> stream(String sql, Tuple args, List<String> header, HttpServerResponse response,
-                              Function<Row, List<?>> line) {
-    return pool.withTransaction(conn -> conn.prepare(sql).compose(statement -> {
-      Promise<Void> done = Promise.promise();
-      var rows = statement.createStream(500, args);
-      response.write(Csv.line(header));
-      rows.exceptionHandler(done::tryFail);
-      rows.endHandler(v -> done.tryComplete());
-      rows.handler(r -> {
-        response.write(Csv.line(new ArrayList<>(line.apply(r))));
-        if (response.writeQueueFull()) {
-          rows.pause();
-          response.drainHandler(x -> rows.resume());
-        }
-      });
-      return done.future();
-    }));
+  private static String text(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
   }
 
   private static String text(OffsetDateTime t) {

@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -51,7 +51,7 @@ public final class HttpUploads {
             new DeliveryOptions().setSendTimeout(PROCESSING_TIMEOUT_MILLIS))
         .map(reply -> reply.body())
         .recover(e -> Future.failedFuture(e instanceof ReplyException r && r.failureCode() == 400
-            ? new ApiException(400, new JsonObject().put("error", r.getMessage())) : e))
+            ? Refusal.invalid(r.getMessage()) : e))
         .onFailure(e -> vertx.executeBlocking(() -> {
           DropFolders.deleteQuietly(staged);
           return null;

@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.ingest.Template;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -37,14 +37,14 @@ public final class MessageKeywords {
   }
 
   public Future<JsonObject> get(long accountId, long id) {
-    return store.find(accountId, id).map(k -> k.orElseThrow(() -> ApiException.notFound("keyword")));
+    return store.find(accountId, id).map(k -> k.orElseThrow(() -> Refusal.notFound("keyword")));
   }
 
   public Future<JsonObject> create(long accountId, JsonObject request) {
     Input input;
     try {
       input = input(request);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     return taken(store.insert(accountId, input.keyword, input.messages), input.keyword)
@@ -55,16 +55,16 @@ public final class MessageKeywords {
     Input input;
     try {
       input = input(request);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     return taken(store.update(accountId, id, input.keyword, input.messages), input.keyword)
-        .compose(found -> found ? get(accountId, id) : Future.failedFuture(ApiException.notFound("keyword")));
+        .compose(found -> found ? get(accountId, id) : Future.failedFuture(Refusal.notFound("keyword")));
   }
 
   public Future<Void> delete(long accountId, long id) {
     return store.delete(accountId, id)
-        .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(ApiException.notFound("keyword")));
+        .compose(found -> found ? Future.succeededFuture() : Future.failedFuture(Refusal.notFound("keyword")));
   }
 
   private record Input(String keyword, List<String> messages) {}
@@ -72,19 +72,19 @@ public final class MessageKeywords {
   private static Input input(JsonObject request) {
     for (String key : request.fieldNames()) {
       if (!Set.of("keyword", "messages", "id", "createdAt", "updatedAt").contains(key)) {
-        throw ApiException.badField(key, "unknown field " + key, null);
+        throw Refusal.invalid(key, "unknown field " + key, null);
       }
     }
     Object keyword = request.getValue("keyword");
     if (!(keyword instanceof String k) || !KEYWORD.matcher(k.strip()).matches()) {
-      throw ApiException.badField("keyword", "keyword must be 1 to 30 letters or digits", keyword == null ? null : String.valueOf(keyword));
+      throw Refusal.invalid("keyword", "keyword must be 1 to 30 letters or digits", keyword == null ? null : String.valueOf(keyword));
     }
     Object given = request.getValue("messages");
     if (!(given instanceof JsonArray list) || list.isEmpty()) {
-      throw ApiException.badField("messages", "messages must list the keyword's texts, #001 first", null);
+      throw Refusal.invalid("messages", "messages must list the keyword's texts, #001 first", null);
     }
     if (list.size() > MAX_MESSAGES) {
-      throw ApiException.badField("messages", "at most " + MAX_MESSAGES + " messages", null);
+      throw Refusal.invalid("messages", "at most " + MAX_MESSAGES + " messages", null);
     }
     List<String> messages = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -93,15 +93,15 @@ public final class MessageKeywords {
       String text = item instanceof JsonObject o ? o.getString("text") : item instanceof String s ? s : null;
       String field = "messages." + i;
       if (text == null || text.isBlank()) {
-        throw ApiException.badField(field, "message " + number(i + 1) + " is empty", null);
+        throw Refusal.invalid(field, "message " + number(i + 1) + " is empty", null);
       }
       if (text.length() > MAX_TEXT) {
-        throw ApiException.badField(field, "message " + number(i + 1) + " is longer than " + MAX_TEXT + " characters", null);
+        throw Refusal.invalid(field, "message " + number(i + 1) + " is longer than " + MAX_TEXT + " characters", null);
       }
       try {
         Template.parse(text);
       } catch (IllegalArgumentException e) {
-        throw ApiException.badField(field, "message " + number(i + 1) + ": " + e.getMessage(), text);
+        throw Refusal.invalid(field, "message " + number(i + 1) + ": " + e.getMessage(), text);
       }
       messages.add(text);
     }
@@ -110,8 +110,8 @@ public final class MessageKeywords {
 
   private static <T> Future<T> taken(Future<T> write, String keyword) {
     return write.recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-        ? Future.failedFuture(new ApiException(409, new JsonObject().put("error", "keyword " + keyword
-            + " already exists in this account").put("field", "keyword").put("value", keyword)))
+        ? Future.failedFuture(Refusal.conflict("keyword " + keyword
+            + " already exists in this account").with("field", "keyword").with("value", keyword))
         : Future.failedFuture(e));
   }
 }

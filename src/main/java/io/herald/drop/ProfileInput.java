@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.ingest.Template;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +37,7 @@ final class ProfileInput {
   static void knownFields(JsonObject request) {
     for (String key : request.fieldNames()) {
       if (!FIELDS.contains(key) && !READ_ONLY.contains(key)) {
-        throw ApiException.badField(key, "unknown field " + key, null);
+        throw Refusal.invalid(key, "unknown field " + key, null);
       }
     }
   }
@@ -49,7 +49,7 @@ final class ProfileInput {
       return null;
     }
     if (!(value instanceof String s) || s.length() < MIN_PASSWORD || s.length() > 200) {
-      throw ApiException.badField("password", "password must be " + MIN_PASSWORD + " to 200 characters", null);
+      throw Refusal.invalid("password", "password must be " + MIN_PASSWORD + " to 200 characters", null);
     }
     return s;
   }
@@ -59,29 +59,29 @@ final class ProfileInput {
     knownFields(json);
     String username = string(json, "username");
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw ApiException.badField("username", "username must be 3 to 64 letters, digits, dots, dashes or underscores,"
+      throw Refusal.invalid("username", "username must be 3 to 64 letters, digits, dots, dashes or underscores,"
           + " starting with a letter or digit", username);
     }
     if (username.equalsIgnoreCase("anonymous") || username.equalsIgnoreCase("ftp")) {
-      throw ApiException.badField("username", "username " + username + " is reserved for anonymous FTP", username);
+      throw Refusal.invalid("username", "username " + username + " is reserved for anonymous FTP", username);
     }
     String name = string(json, "name");
     if (name == null || name.isBlank()) {
       name = username;
     }
     if (name.length() > 100) {
-      throw ApiException.badField("name", "name must be at most 100 characters", null);
+      throw Refusal.invalid("name", "name must be at most 100 characters", null);
     }
     boolean hasHeader = bool(json, "hasHeader", true);
     ColumnRef mobile = ColumnRef.fromJson(json.getValue("mobileColumn"), "mobileColumn", hasHeader);
     if (mobile == null) {
-      throw ApiException.badField("mobileColumn", "mobileColumn is required: the column with each recipient's mobile"
+      throw Refusal.invalid("mobileColumn", "mobileColumn is required: the column with each recipient's mobile"
           + " number (its position, 1 for the first column, or its header)", null);
     }
     List<ColumnRef> phones = new ArrayList<>();
     JsonArray phoneList = array(json, "phoneColumns");
     if (phoneList.size() > MAX_PHONE_COLUMNS) {
-      throw ApiException.badField("phoneColumns", "at most " + MAX_PHONE_COLUMNS + " further phone columns", null);
+      throw Refusal.invalid("phoneColumns", "at most " + MAX_PHONE_COLUMNS + " further phone columns", null);
     }
     for (int i = 0; i < phoneList.size(); i++) {
       phones.add(ColumnRef.fromJson(phoneList.getValue(i), "phoneColumns." + i, hasHeader));
@@ -97,7 +97,7 @@ final class ProfileInput {
       checkTemplate(templateText, fields);
     }
     if (templateText == null && keyword == null && message == null) {
-      throw ApiException.badField("template", "give a template, a messageColumn or a keywordColumn: each text has to"
+      throw Refusal.invalid("template", "give a template, a messageColumn or a keywordColumn: each text has to"
           + " come from one of them", null);
     }
     ColumnRef sendAt = ColumnRef.fromJson(json.getValue("sendAtColumn"), "sendAtColumn", hasHeader);
@@ -112,13 +112,13 @@ final class ProfileInput {
       try {
         zone = ZoneId.of(zone.strip()).getId();
       } catch (DateTimeException e) {
-        throw ApiException.badField("timeZone", "timeZone must be an IANA time zone like America/New_York", zone);
+        throw Refusal.invalid("timeZone", "timeZone must be an IANA time zone like America/New_York", zone);
       }
     }
     ColumnRef zoneColumn = ColumnRef.fromJson(json.getValue("timeZoneColumn"), "timeZoneColumn", hasHeader);
     String lane = string(json, "lane");
     if (lane != null && !lane.equals("bulk")) {
-      throw ApiException.badField("lane", "drop files are sent in the bulk lane", lane);
+      throw Refusal.invalid("lane", "drop files are sent in the bulk lane", lane);
     }
     String from = string(json, "from");
     return new ProfileSettings(name.strip(), username, bool(json, "enabled", true), hasHeader,
@@ -129,32 +129,32 @@ final class ProfileInput {
 
   private static List<CustomField> fields(JsonArray list, boolean hasHeader) {
     if (list.size() > MAX_FIELDS) {
-      throw ApiException.badField("fields", "at most " + MAX_FIELDS + " custom fields", null);
+      throw Refusal.invalid("fields", "at most " + MAX_FIELDS + " custom fields", null);
     }
     List<CustomField> fields = new ArrayList<>();
     Set<String> labels = new LinkedHashSet<>();
     for (int i = 0; i < list.size(); i++) {
       String where = "fields." + i;
       if (!(list.getValue(i) instanceof JsonObject o)) {
-        throw ApiException.badField(where, "a custom field is an object like {\"column\": 3, \"label\": \"appt_date\"}", null);
+        throw Refusal.invalid(where, "a custom field is an object like {\"column\": 3, \"label\": \"appt_date\"}", null);
       }
       for (String key : o.fieldNames()) {
         if (!Set.of("column", "label", "contactField").contains(key)) {
-          throw ApiException.badField(where + "." + key, "unknown field " + key + " (a custom field has column, label"
+          throw Refusal.invalid(where + "." + key, "unknown field " + key + " (a custom field has column, label"
               + " and contactField)", null);
         }
       }
       ColumnRef column = ColumnRef.fromJson(o.getValue("column"), where + ".column", hasHeader);
       if (column == null) {
-        throw ApiException.badField(where + ".column", "a custom field needs its column", null);
+        throw Refusal.invalid(where + ".column", "a custom field needs its column", null);
       }
       String label = string(o, "label", where + ".label");
       if (label == null || !LABEL.matcher(label).matches()) {
-        throw ApiException.badField(where + ".label", "a label is a letter then up to 39 letters, digits or _,"
+        throw Refusal.invalid(where + ".label", "a label is a letter then up to 39 letters, digits or _,"
             + " as written in ~label~ placeholders", label);
       }
       if (!labels.add(label.toLowerCase(Locale.ROOT))) {
-        throw ApiException.badField(where + ".label", "label " + label + " is used twice", label);
+        throw Refusal.invalid(where + ".label", "label " + label + " is used twice", label);
       }
       String contactField = string(o, "contactField", where + ".contactField");
       fields.add(new CustomField(column, label, contactField == null || contactField.isBlank() ? null : contactField.strip()));
@@ -168,13 +168,13 @@ final class ProfileInput {
     try {
       template = Template.parse(text);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badField("template", e.getMessage(), text);
+      throw Refusal.invalid("template", e.getMessage(), text);
     }
     Set<String> known = new LinkedHashSet<>();
     fields.forEach(f -> known.add(f.label().toLowerCase(Locale.ROOT)));
     for (String label : template.labels()) {
       if (!known.contains(label)) {
-        throw ApiException.badField("template", "template uses ~" + label + "~, which is not the label of a custom field"
+        throw Refusal.invalid("template", "template uses ~" + label + "~, which is not the label of a custom field"
             + (known.isEmpty() ? " (the profile has no custom fields)" : " (labels: " + String.join(", ", labelsOf(fields)) + ")"),
             text);
       }
@@ -192,7 +192,7 @@ final class ProfileInput {
   private static String string(JsonObject json, String key, String field) {
     Object value = json.getValue(key);
     if (value != null && !(value instanceof String)) {
-      throw ApiException.badField(field, field + " must be a string", String.valueOf(value));
+      throw Refusal.invalid(field, field + " must be a string", String.valueOf(value));
     }
     return (String) value;
   }
@@ -203,7 +203,7 @@ final class ProfileInput {
       return fallback;
     }
     if (!(value instanceof Boolean b)) {
-      throw ApiException.badField(key, key + " must be true or false", String.valueOf(value));
+      throw Refusal.invalid(key, key + " must be true or false", String.valueOf(value));
     }
     return b;
   }
@@ -214,7 +214,7 @@ final class ProfileInput {
       return new JsonArray();
     }
     if (!(value instanceof JsonArray a)) {
-      throw ApiException.badField(key, key + " must be a list", null);
+      throw Refusal.invalid(key, key + " must be a list", null);
     }
     return a;
   }

@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,7 +22,7 @@ public record ReportRange(Instant from, Instant to) {
     Instant start = read(from, "from", zone, false);
     Instant end = read(to, "to", zone, true);
     if (start != null && end != null && end.isBefore(start)) {
-      throw ApiException.badField("to", "to must not be before from", to);
+      throw Refusal.invalid("to", "to must not be before from", to);
     }
     return new ReportRange(start, end);
   }
@@ -43,11 +43,11 @@ public record ReportRange(Instant from, Instant to) {
         read = LocalDateTime.parse(value).atZone(zone).toInstant();
       }
       if (read.isBefore(EARLIEST) || read.isAfter(LATEST)) {
-        throw ApiException.badField(field, field + " must be a date between the years 1970 and 9999", text);
+        throw Refusal.invalid(field, field + " must be a date between the years 1970 and 9999", text);
       }
       return read;
     } catch (DateTimeParseException e) {
-      throw ApiException.badField(field, field + " must be a date like 2026-03-01 or a time like 2026-03-01T09:00:00Z",
+      throw Refusal.invalid(field, field + " must be a date like 2026-03-01 or a time like 2026-03-01T09:00:00Z",
           text);
     }
   }

@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
@@ -22,18 +22,18 @@ public final class SendAtPreview {
   public static JsonObject preview(JsonObject request) {
     Object format = request.getValue("format");
     if (!(format instanceof String f) || f.isBlank()) {
-      throw ApiException.badField("format", "format is required: a date-time pattern like M/d/yyyy h:mm a",
+      throw Refusal.invalid("format", "format is required: a date-time pattern like M/d/yyyy h:mm a",
           format == null ? null : String.valueOf(format));
     }
     SendTimes times = new SendTimes(f); // 400 naming sendAtFormat when the pattern cannot be used
     Object given = request.getValue("samples", new JsonArray());
     if (!(given instanceof JsonArray samples) || samples.size() > MAX_SAMPLES) {
-      throw ApiException.badField("samples", "samples must be a list of at most " + MAX_SAMPLES + " values", null);
+      throw Refusal.invalid("samples", "samples must be a list of at most " + MAX_SAMPLES + " values", null);
     }
     JsonArray readings = new JsonArray();
     for (int i = 0; i < samples.size(); i++) {
       if (!(samples.getValue(i) instanceof String value) || value.length() > MAX_SAMPLE_CHARS) {
-        throw ApiException.badField("samples[" + i + "]", "samples[" + i + "] must be text of at most "
+        throw Refusal.invalid("samples[" + i + "]", "samples[" + i + "] must be text of at most "
             + MAX_SAMPLE_CHARS + " characters", String.valueOf(samples.getValue(i)));
       }
       LocalDateTime reads = times.local(value);

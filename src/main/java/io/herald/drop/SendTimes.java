@@ -1,6 +1,6 @@
 package io.herald.drop;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,13 +29,13 @@ final class SendTimes {
     try {
       formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.US);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badField("sendAtFormat", "sendAtFormat is not a date-time pattern: " + e.getMessage()
+      throw Refusal.invalid("sendAtFormat", "sendAtFormat is not a date-time pattern: " + e.getMessage()
           + " (use letters like yyyy-MM-dd HH:mm or M/d/yyyy h:mm a)", pattern);
     }
     try {
       read(formatter, formatter.format(ProfileInput.SAMPLE));
     } catch (DateTimeException e) {
-      throw ApiException.badField("sendAtFormat", "sendAtFormat must hold at least a year, a month and a day"
+      throw Refusal.invalid("sendAtFormat", "sendAtFormat must hold at least a year, a month and a day"
           + " (like yyyy-MM-dd HH:mm)", pattern);
     }
     return formatter;

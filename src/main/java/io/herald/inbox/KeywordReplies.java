@@ -12,7 +12,6 @@ import io.herald.ingest.Intake;
 import io.herald.ingest.RecipientRow;
 import io.herald.ingest.RowRejected;
 import io.herald.jobs.JobSpec;
-import io.herald.smsc.mo.MoReceiver;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;

@@ -2,7 +2,7 @@ package io.herald.ingest;
 
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.Principal;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.config.ApiLimits;
 import io.herald.jobs.WeeklySchedule;
 import io.herald.jobs.JobSpec;
@@ -54,7 +54,7 @@ public final class ApiJobs {
   }
 
   /** The refusal of a body that says up front it is larger than the limit; null when it may be read. */
-  public ApiException refusedLength(String contentLength) {
+  public Refusal refusedLength(String contentLength) {
     if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > limits.maxRequestBytes()) {
       return LimitedBody.tooLarge(limits.maxRequestBytes(), "api.maxRequestBytes");
     }
@@ -95,9 +95,8 @@ public final class ApiJobs {
     }
 
     Future<JobWriter.Summary> run() {
-      parser.exceptionHandler(e -> fail(e instanceof ApiException ? e : new ApiException(400, new JsonObject()
-          .put("error", "request body is not valid JSON" + (read() > 0 ? " after recipient " + read() : "") + ": "
-              + firstLine(e.getMessage())))));
+      parser.exceptionHandler(e -> fail(e instanceof Refusal ? e : Refusal.invalid("request body is not valid JSON" + (read() > 0 ? " after recipient " + read() : "") + ": "
+              + firstLine(e.getMessage()))));
       parser.handler(this::event);
       parser.endHandler(v -> end());
       parser.resume();
@@ -137,9 +136,9 @@ public final class ApiJobs {
             if (inRecipients) {
               startRecipient(event);
             } else if (!opened) {
-              throw new ApiException(400, new JsonObject().put("error", "request body must be a JSON object"));
+              throw Refusal.invalid("request body must be a JSON object");
             } else if (!"recipients".equals(event.fieldName()) || recipientsSeen) {
-              throw ApiException.badField(String.valueOf(event.fieldName()), "unexpected list", null);
+              throw Refusal.invalid(String.valueOf(event.fieldName()), "unexpected list", null);
             } else {
               inRecipients = true;
               recipientsSeen = true;
@@ -156,7 +155,7 @@ public final class ApiJobs {
           case END_ARRAY -> inRecipients = false;
           case VALUE -> {
             if (!opened) {
-              throw new ApiException(400, new JsonObject().put("error", "request body must be a JSON object"));
+              throw Refusal.invalid("request body must be a JSON object");
             }
             if (inRecipients) {
               startRecipient(event);
@@ -172,10 +171,10 @@ public final class ApiJobs {
 
     private void startSetting(JsonEvent event) {
       if (recipientsSeen) {
-        throw ApiException.badField(event.fieldName(), "settings go before recipients", null);
+        throw Refusal.invalid(event.fieldName(), "settings go before recipients", null);
       }
       if (!SETTINGS.contains(event.fieldName())) {
-        throw ApiException.badField(event.fieldName(), "unknown field " + event.fieldName(), null);
+        throw Refusal.invalid(event.fieldName(), "unknown field " + event.fieldName(), null);
       }
       builtName = event.fieldName();
       building = new BoundedJson(event.fieldName(), settingLimits);
@@ -192,9 +191,9 @@ public final class ApiJobs {
     private void startRecipient(JsonEvent event) {
       row++;
       if (row > limits.maxRecipients()) {
-        throw new ApiException(413, new JsonObject().put("error", "too many recipients: the limit is "
-            + limits.maxRecipients() + " in one request (api.maxRecipients)").put("field", "recipients")
-            .put("limit", "api.maxRecipients").put("value", limits.maxRecipients()));
+        throw Refusal.of(Refusal.Kind.LIMIT, "too many recipients: the limit is " + limits.maxRecipients()
+            + " in one request (api.maxRecipients)").with("field", "recipients")
+            .with("limit", "api.maxRecipients").with("value", limits.maxRecipients());
       }
       building = new BoundedJson("recipients[" + (row - 1) + "]", recipientLimits);
       if (building.handle(event)) {
@@ -239,7 +238,7 @@ public final class ApiJobs {
         return;
       }
       if (!recipientsSeen) {
-        fail(ApiException.badField("recipients", "recipients is required: a list of {to, body} or {to, vars}", null));
+        fail(Refusal.invalid("recipients", "recipients is required: a list of {to, body} or {to, vars}", null));
         return;
       }
       starting.compose(v -> taking.finish()).onComplete(ar -> {
@@ -260,7 +259,7 @@ public final class ApiJobs {
     private void fail(Throwable e) {
       if (done.tryFail(e)) {
         parser.handler(null);
-        if (!(e instanceof ApiException api && api.status() == 413)) {
+        if (!(e instanceof Refusal api && api.is(Refusal.Kind.LIMIT))) {
           parser.resume();
         }
       }
@@ -272,45 +271,45 @@ public final class ApiJobs {
       try {
         String lane = text("lane", "bulk").toLowerCase(Locale.ROOT);
         if (!LANES.contains(lane)) {
-          throw ApiException.badField("lane", "lane must be conversation, alert or bulk", lane);
+          throw Refusal.invalid("lane", "lane must be conversation, alert or bulk", lane);
         }
         String templateText = text("template", null);
         try {
           template = templateText == null ? null : Template.parse(templateText);
         } catch (IllegalArgumentException e) {
-          throw ApiException.badField("template", e.getMessage(), templateText);
+          throw Refusal.invalid("template", e.getMessage(), templateText);
         }
         WeeklySchedule schedule = null;
         if (settings.getValue("schedule") != null) {
           if (!(settings.getValue("schedule") instanceof JsonObject s)) {
-            throw ApiException.badField("schedule", "schedule must be an object like {\"mon\": [\"09:00\", \"17:00\"]}", null);
+            throw Refusal.invalid("schedule", "schedule must be an object like {\"mon\": [\"09:00\", \"17:00\"]}", null);
           }
           try {
             schedule = WeeklySchedule.fromJson(s);
           } catch (IllegalArgumentException e) {
-            throw ApiException.badField("schedule", e.getMessage(), null);
+            throw Refusal.invalid("schedule", e.getMessage(), null);
           }
         }
         Instant startAt = instant("startAt");
         Instant endAt = instant("endAt");
         if (startAt != null && startAt.isAfter(horizon)) {
-          throw ApiException.badField("startAt", "startAt is more than " + maxScheduleDays
+          throw Refusal.invalid("startAt", "startAt is more than " + maxScheduleDays
               + " days ahead (messages.maxScheduleDays)", settings.getString("startAt"));
         }
         if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
-          throw ApiException.badField("endAt", "endAt must be after startAt", settings.getString("endAt"));
+          throw Refusal.invalid("endAt", "endAt must be after startAt", settings.getString("endAt"));
         }
         spec = new JobSpec(account.id(), "api", text("name", null), lane, text("from", null), schedule, startAt, endAt,
             principal.userId());
-      } catch (ApiException e) {
+      } catch (Refusal e) {
         return Future.failedFuture(e);
       }
       String from = spec.sender();
       return accounts.sender(account.id(), from).compose(sender -> {
         if (sender.isEmpty()) {
           return Future.failedFuture(from == null
-              ? ApiException.badField("from", "the account has no default sender; give one in from", null)
-              : ApiException.badField("from", "unknown sender", from));
+              ? Refusal.invalid("from", "the account has no default sender; give one in from", null)
+              : Refusal.invalid("from", "unknown sender", from));
         }
         JobSpec withSender = new JobSpec(spec.accountId(), spec.kind(), spec.name(), spec.lane(), sender.get().address(),
             spec.schedule(), spec.startAt(), spec.endAt(), spec.createdBy());
@@ -324,7 +323,7 @@ public final class ApiJobs {
         return fallback;
       }
       if (!(value instanceof String s)) {
-        throw ApiException.badField(key, key + " must be a string", String.valueOf(value));
+        throw Refusal.invalid(key, key + " must be a string", String.valueOf(value));
       }
       return s;
     }
@@ -334,7 +333,7 @@ public final class ApiJobs {
       try {
         return value == null ? null : Instant.parse(value);
       } catch (DateTimeParseException e) {
-        throw ApiException.badField(key, key + " must be an ISO-8601 time like 2026-12-01T09:00:00Z", value);
+        throw Refusal.invalid(key, key + " must be an ISO-8601 time like 2026-12-01T09:00:00Z", value);
       }
     }
   }

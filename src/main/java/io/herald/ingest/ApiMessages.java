@@ -2,7 +2,7 @@ package io.herald.ingest;
 
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.Principal;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.jobs.JobSpec;
 import io.herald.messages.MessageState;
 import io.vertx.core.Future;
@@ -18,10 +18,10 @@ public final class ApiMessages {
     this.intake = intake;
   }
 
-  /** Answers {"id", "status", "to", "from", "encoding", "segments"}; fails with ApiException on bad input. */
+  /** Answers {"id", "status", "to", "from", "encoding", "segments"}; fails with Refusal on bad input. */
   public Future<JsonObject> send(Principal principal, JsonObject request) {
     if (principal.accountId() == null) {
-      return Future.failedFuture(ApiException.badField("account", "operators send from an account; log in as one of its users", null));
+      return Future.failedFuture(Refusal.invalid("account", "operators send from an account; log in as one of its users", null));
     }
     long accountId = principal.accountId();
     String to;
@@ -31,14 +31,14 @@ public final class ApiMessages {
       to = text(request, "to");
       body = text(request, "body");
       from = text(request, "from");
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       return Future.failedFuture(e);
     }
     return accounts.sender(accountId, from).compose(sender -> {
       if (sender.isEmpty()) {
         return Future.failedFuture(from == null
-            ? ApiException.badField("from", "the account has no default sender; give one in from", null)
-            : ApiException.badField("from", "unknown sender", from));
+            ? Refusal.invalid("from", "the account has no default sender; give one in from", null)
+            : Refusal.invalid("from", "unknown sender", from));
       }
       String address = sender.get().address();
       JobSpec spec = new JobSpec(accountId, "api", null, "conversation", address, null, null, null, principal.userId());
@@ -53,14 +53,14 @@ public final class ApiMessages {
           .put("from", address)
           .put("encoding", taken.value().encoding())
           .put("segments", taken.value().segments()));
-    }).recover(e -> Future.failedFuture(e instanceof RowRejected r ? ApiException.badField(r.rejection().field(),
+    }).recover(e -> Future.failedFuture(e instanceof RowRejected r ? Refusal.invalid(r.rejection().field(),
         r.rejection().reason(), r.rejection().value()) : e));
   }
 
   private static String text(JsonObject request, String field) {
     Object value = request.getValue(field);
     if (value != null && !(value instanceof String)) {
-      throw ApiException.badField(field, field + " must be a string", String.valueOf(value));
+      throw Refusal.invalid(field, field + " must be a string", String.valueOf(value));
     }
     return (String) value;
   }

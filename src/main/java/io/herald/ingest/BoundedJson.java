@@ -1,6 +1,6 @@
 package io.herald.ingest;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.parsetools.JsonEvent;
@@ -99,11 +99,8 @@ final class BoundedJson {
     }
   }
 
-  private static ApiException refused(String field, String error, String key) {
-    ApiException e = ApiException.badField(field, key == null ? error : error + " (" + key + ")", null);
-    if (key != null) {
-      e.body().put("limit", key);
-    }
-    return e;
+  private static Refusal refused(String field, String error, String key) {
+    Refusal e = Refusal.invalid(field, key == null ? error : error + " (" + key + ")", null);
+    return key == null ? e : e.with("limit", key);
   }
 }

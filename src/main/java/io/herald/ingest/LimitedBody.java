@@ -1,9 +1,8 @@
 package io.herald.ingest;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 
 /**
@@ -24,9 +23,8 @@ final class LimitedBody implements ReadStream<Buffer> {
     this.key = key;
   }
 
-  static ApiException tooLarge(long max, String key) {
-    return new ApiException(413, new JsonObject().put("error", "the request body is larger than the limit of " + max
-        + " bytes (" + key + ")").put("limit", key).put("value", max));
+  static Refusal tooLarge(long max, String key) {
+    return Refusal.limit("the request body is larger than the limit of " + max + " bytes (" + key + ")", key, max);
   }
 
   @Override

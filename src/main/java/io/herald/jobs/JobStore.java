@@ -1,25 +1,30 @@
 package io.herald.jobs;
 
-import io.herald.api.ApiException;
-import io.herald.api.Csv;
-import io.herald.contacts.ContactNames;
+import io.herald.errors.Refusal;
 import io.herald.messages.JobEnds;
+import io.herald.messages.MessageCounts;
+import io.herald.messages.MessageLog;
 import io.herald.messages.MessageState;
 import io.herald.messages.Transition;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.core.streams.WriteStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for jobs: writing them, their counts and control, and the per-recipient report. */
@@ -31,10 +36,17 @@ public final class JobStore {
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
        FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
 
+  private static final List<String> REPORT_COLUMNS = List.of("Full Name", "Phone Number", "SMS Status",
+      "Error Details", "Message Text", "Timestamp");
+
   private final Pool pool;
+  private final MessageCounts counts;
+  private final MessageLog log;
 
   public JobStore(Pool pool) {
     this.pool = pool;
+    this.counts = new MessageCounts(pool);
+    this.log = new MessageLog(pool);
   }
 
   public Pool pool() {
@@ -111,34 +123,27 @@ public final class JobStore {
   }
 
   private Future<JsonObject> found(long accountId, long id) {
-    return find(accountId, id).map(job -> job.orElseThrow(() -> ApiException.notFound("job")));
+    return find(accountId, id).map(job -> job.orElseThrow(() -> Refusal.notFound("job")));
   }
 
   private Future<JsonObject> refuse(long accountId, long id, String verb, List<String> from) {
     return find(accountId, id).compose(job -> {
       if (job.isEmpty()) {
-        return Future.failedFuture(ApiException.notFound("job"));
+        return Future.failedFuture(Refusal.notFound("job"));
       }
-      return Future.failedFuture(new ApiException(409, new JsonObject()
-          .put("error", "job " + id + " is " + job.get().getString("status") + "; only a "
-              + String.join(" or ", from) + " job can be " + verb)
-          .put("status", job.get().getString("status"))));
+      return Future.failedFuture(Refusal.conflict("job " + id + " is " + job.get().getString("status") + "; only a "
+              + String.join(" or ", from) + " job can be " + verb).with("status", job.get().getString("status")));
     });
   }
 
   /** Running jobs (with how many they have queued), and accounts with queued messages outside any job. */
   public Future<List<Unit>> activeUnits() {
-    return pool.query("""
+    Future<List<Unit>> running = pool.query("""
             SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone,
                    (SELECT coalesce(sum(c.n), 0) FROM job_counts c WHERE c.job_id = j.id AND c.state = 'queued')::bigint
                      AS queued
             FROM jobs j JOIN accounts a ON a.id = j.account_id
-            WHERE j.status = 'running'
-            UNION ALL
-            SELECT NULL, d.account_id, d.lane, NULL, NULL, NULL, a.time_zone, d.n
-            FROM (SELECT account_id, lane, count(*) AS n FROM messages WHERE job_id IS NULL AND state = 'queued'
-                  GROUP BY account_id, lane) d
-              JOIN accounts a ON a.id = d.account_id""")
+            WHERE j.status = 'running'""")
         .execute()
         .map(rows -> {
           List<Unit> units = new ArrayList<>();
@@ -146,9 +151,27 @@ public final class JobStore {
             OffsetDateTime end = r.getOffsetDateTime("end_at");
             units.add(new Unit(r.getLong("id"), r.getLong("account_id"), r.getString("lane"),
                 r.getString("sender"), schedule(r.getValue("schedule")), end == null ? null : end.toInstant(),
-                java.time.ZoneId.of(r.getString("time_zone")), r.getLong("queued")));
+                ZoneId.of(r.getString("time_zone")), r.getLong("queued")));
           }
           return units;
+        });
+    return running.compose(units -> counts.directQueues().compose(direct -> direct.isEmpty()
+        ? Future.succeededFuture(units)
+        : timeZones(direct.stream().map(MessageCounts.DirectQueue::accountId).distinct().toList()).map(zones -> {
+          List<Unit> all = new ArrayList<>(units);
+          direct.forEach(d -> all.add(new Unit(null, d.accountId(), d.lane(), null, null, null,
+              zones.get(d.accountId()), d.queued())));
+          return all;
+        })));
+  }
+
+  private Future<Map<Long, ZoneId>> timeZones(List<Long> accountIds) {
+    return pool.preparedQuery("SELECT id, time_zone FROM accounts WHERE id = ANY($1)")
+        .execute(Tuple.tuple().addValue(accountIds.toArray(Long[]::new)))
+        .map(rows -> {
+          Map<Long, ZoneId> zones = new HashMap<>();
+          rows.forEach(r -> zones.put(r.getLong("id"), ZoneId.of(r.getString("time_zone"))));
+          return zones;
         });
   }
 
@@ -196,38 +219,14 @@ public final class JobStore {
   }
 
   /**
-   * Streams the per-recipient report as CSV: Full Name, Phone Number, SMS Status, Error Details,
-   * Message Text, Timestamp (of the last change, UTC). Full Name is the recipient's as given, else
-   * the account's contact with that number. onlyFailed keeps the messages that did not
-   * go through. Reads through a cursor, so a million-row job never sits in memory.
+   * Writes the per-recipient report as CSV: Full Name, Phone Number, SMS Status, Error Details,
+   * Message Text, Timestamp (of the last change, UTC), in the order the job was written. Full Name is
+   * the recipient's as given, else the account's contact with that number. onlyFailed keeps the
+   * messages that did not go through. Read through a cursor, so a million-row job never sits in memory.
    */
-  public Future<Void> report(long jobId, boolean onlyFailed, HttpServerResponse response) {
-    String sql = """
-        SELECT %s, m.recipient, m.state, m.error_detail, m.body, m.updated_at FROM messages m
-        WHERE m.job_id = $1 AND ($2 = false OR m.state IN ('failed', 'undeliverable', 'expired', 'skipped', 'cancelled'))
-        ORDER BY m.id""".formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"));
-    return pool.withTransaction(conn -> conn.prepare(sql).compose(statement -> {
-      io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
-      var stream = statement.createStream(500, Tuple.of(jobId, onlyFailed));
-      response.write(Csv.line(List.of("Full Name", "Phone Number", "SMS Status", "Error Details", "Message Text", "Timestamp")));
-      stream.exceptionHandler(done::tryFail);
-      stream.endHandler(v -> done.tryComplete());
-      stream.handler(r -> {
-        List<Object> cells = new ArrayList<>(6);
-        cells.add(r.getString(0));
-        cells.add(r.getString(1));
-        cells.add(r.getString(2));
-        cells.add(r.getString(3));
-        cells.add(r.getString(4));
-        cells.add(r.getOffsetDateTime(5).toInstant().toString());
-        response.write(Csv.line(cells));
-        if (response.writeQueueFull()) {
-          stream.pause();
-          response.drainHandler(x -> stream.resume());
-        }
-      });
-      return done.future();
-    }));
+  public Future<Void> report(long accountId, long jobId, boolean onlyFailed, WriteStream<Buffer> out) {
+    return log.csv(MessageLog.Filter.ofJob(accountId, jobId, onlyFailed), MessageLog.Order.OLDEST_FIRST, REPORT_COLUMNS,
+        m -> Arrays.asList(m.name(), m.recipient(), m.state(), m.errorDetail(), m.body(), m.updatedAt().toString()), out);
   }
 
   /** Parses a stored schedule back. */

@@ -1,7 +1,6 @@
 package io.herald.smsc;
 
-import io.herald.smsc.mo.MoFragment;
-import io.herald.smsc.mo.MoReceiver;
+import io.herald.smsc.MoFragment;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
@@ -67,7 +66,7 @@ final class Receiver implements MessageReceiverListener {
   }
 
   private void reply(DeliverSm deliverSm) throws ProcessRequestException {
-    MoReceiver.deliver(connection.vertx(), MoFragment.from(connection.name(), deliverSm, Instant.now()), STORE_TIMEOUT);
+    MoHandOff.deliver(connection.vertx(), MoFragment.from(connection.name(), deliverSm, Instant.now()), STORE_TIMEOUT);
   }
 
   @Override

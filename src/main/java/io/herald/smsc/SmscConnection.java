@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * receipts land in the same place. jsmpp blocks on every call, so binding runs on the connection's
  * bind thread and submits on a pool of {@code window} threads: up to window submits are in flight,
  * paced by the {@link Throttle}. Receipts go to the event bus address {@link #RECEIPTS}; replies
- * (MO) to {@link io.herald.smsc.mo.MoReceiver#FRAGMENTS}.
+ * (MO) to {@link MoHandOff#FRAGMENTS}.
  */
 public final class SmscConnection extends VerticleBase {
   public static final String RECEIPTS = "smsc.receipts";

@@ -1,7 +1,7 @@
 package io.herald.web;
 
 import io.herald.accounts.AccountList;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,7 +28,7 @@ final class AccountParam implements Handler<RoutingContext> {
     long id;
     try {
       id = Http.idParam(ctx, "account");
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       ctx.fail(e);
       return;
     }
@@ -38,7 +38,7 @@ final class AccountParam implements Handler<RoutingContext> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
       } else if (ar.result() == null) {
-        ctx.fail(ApiException.notFound("account " + id));
+        ctx.fail(Refusal.notFound("account " + id));
       } else {
         ctx.put(CHECKED, id);
         ctx.next();

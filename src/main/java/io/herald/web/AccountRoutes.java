@@ -3,7 +3,7 @@ package io.herald.web;
 import static io.herald.web.Http.json;
 
 import io.herald.accounts.Principal;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.accounts.AccountStore;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -23,10 +23,10 @@ public final class AccountRoutes implements Routes {
       long id = Http.id(ctx, "id", "account");
       Principal p = Http.principal(ctx);
       if (!p.isOperator() && (p.accountId() == null || p.accountId() != id)) {
-        throw ApiException.notFound("account");
+        throw Refusal.notFound("account");
       }
       accounts.dropView(id)
-          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
+          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(Refusal.notFound("account"))))
           .onFailure(ctx::fail);
     }));
     router.patch("/api/v1/accounts/:id").handler(Http.readBody()).handler(Http.safe(ctx -> {
@@ -34,14 +34,14 @@ public final class AccountRoutes implements Routes {
       JsonObject body = Http.body(ctx);
       for (String key : body.fieldNames()) {
         if (!key.equals("dropAndGo")) {
-          throw ApiException.badField(key, "unknown field " + key + " (an account's dropAndGo can be changed)", null);
+          throw Refusal.invalid(key, "unknown field " + key + " (an account's dropAndGo can be changed)", null);
         }
       }
       if (!(body.getValue("dropAndGo") instanceof Boolean on)) {
-        throw ApiException.badField("dropAndGo", "dropAndGo must be true or false", String.valueOf(body.getValue("dropAndGo")));
+        throw Refusal.invalid("dropAndGo", "dropAndGo must be true or false", String.valueOf(body.getValue("dropAndGo")));
       }
       accounts.setDropEnabled(id, on)
-          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(ApiException.notFound("account"))))
+          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(Refusal.notFound("account"))))
           .onFailure(ctx::fail);
     }));
   }

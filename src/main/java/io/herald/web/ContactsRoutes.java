@@ -1,5 +1,6 @@
 package io.herald.web;
 
+import io.herald.errors.Refusal;
 import static io.herald.web.Http.json;
 
 import io.herald.contacts.ContactExport;
@@ -51,7 +52,7 @@ public final class ContactsRoutes implements Routes {
   static ContactQuery query(RoutingContext ctx) {
     String order = ctx.request().getParam("order");
     if (order != null && !order.equals("asc") && !order.equals("desc")) {
-      throw io.herald.api.ApiException.badField("order", "order must be asc or desc", order);
+      throw Refusal.invalid("order", "order must be asc or desc", order);
     }
     return new ContactQuery(ctx.request().getParam("q"), groupParam(ctx), ctx.request().getParam("sort"),
         "desc".equals(order), Paging.of(ctx.request().getParam("page"), ctx.request().getParam("pageSize")));

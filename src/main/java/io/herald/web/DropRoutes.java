@@ -2,7 +2,7 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.drop.DropServices;
 import io.herald.drop.HttpUploads;
 import io.herald.drop.ReportRange;
@@ -136,7 +136,7 @@ public final class DropRoutes implements Routes {
         .onSuccess(range -> {
           try {
             then.accept(range);
-          } catch (ApiException e) {
+          } catch (Refusal e) {
             ctx.fail(e);
           }
         });

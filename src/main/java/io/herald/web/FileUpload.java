@@ -1,6 +1,6 @@
 package io.herald.web;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -77,7 +77,7 @@ final class FileUpload {
             request.endHandler(v -> {
               if (!taken[0]) {
                 file.close();
-                named.tryFail(ApiException.badField("file",
+                named.tryFail(Refusal.invalid("file",
                     "the form has no file in it: send the file as a form field, like curl -F file=@patients.csv", null));
               }
             });

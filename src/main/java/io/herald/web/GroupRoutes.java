@@ -3,7 +3,7 @@ package io.herald.web;
 import static io.herald.web.ContactsRoutes.noContent;
 import static io.herald.web.ContactsRoutes.reply;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.contacts.ContactBook;
 import io.herald.contacts.ContactQuery;
 import io.herald.contacts.Groups;
@@ -49,12 +49,12 @@ final class GroupRoutes implements Routes {
       JsonObject body = Http.body(ctx);
       Object source = body.getValue("group");
       if (!(source instanceof Number n) || n.doubleValue() != n.longValue()) {
-        throw ApiException.badField("group", "group names the group to merge into this one, by id",
+        throw Refusal.invalid("group", "group names the group to merge into this one, by id",
             source == null ? null : source.toString());
       }
       Object keep = body.getValue("keepSource", false);
       if (!(keep instanceof Boolean)) {
-        throw ApiException.badField("keepSource", "keepSource must be true or false", keep.toString());
+        throw Refusal.invalid("keepSource", "keepSource must be true or false", keep.toString());
       }
       reply(ctx, 200, groups.merge(Http.account(ctx), Http.id(ctx, "id", "group"), n.longValue(), (Boolean) keep));
     }));
@@ -63,13 +63,13 @@ final class GroupRoutes implements Routes {
   private static java.util.List<Long> ids(JsonObject body) {
     Object value = body.getValue("contacts");
     if (!(value instanceof JsonArray array) || array.isEmpty()) {
-      throw ApiException.badField("contacts", "contacts must be a list of contact ids",
+      throw Refusal.invalid("contacts", "contacts must be a list of contact ids",
           value == null ? null : value.toString());
     }
     java.util.List<Long> ids = new java.util.ArrayList<>();
     for (Object o : array) {
       if (!(o instanceof Number n) || n.doubleValue() != n.longValue()) {
-        throw ApiException.badField("contacts", "contacts must be a list of contact ids", String.valueOf(o));
+        throw Refusal.invalid("contacts", "contacts must be a list of contact ids", String.valueOf(o));
       }
       ids.add(n.longValue());
     }

@@ -1,7 +1,7 @@
 package io.herald.web;
 
 import io.herald.accounts.Principal;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +35,7 @@ public final class Http {
   }
 
   /**
-   * The request body as a JSON object, or an ApiException saying why not. JSON is taken only as
+   * The request body as a JSON object, or a refusal saying why not. JSON is taken only as
    * application/json: a cross-site form can send text/plain, but not that without the browser
    * asking first. Text with NUL characters is refused here, naming the field, since PostgreSQL
    * cannot store it.
@@ -51,17 +51,17 @@ public final class Http {
       // answered below
     }
     if (body == null) {
-      throw new ApiException(400, new JsonObject().put("error", "request body is not a JSON object"));
+      throw Refusal.invalid("request body is not a JSON object");
     }
     String nul = NulText.find(body, "");
     if (nul != null) {
-      throw ApiException.badField(nul, nul + " must not contain the NUL character (U+0000)", null);
+      throw Refusal.invalid(nul, nul + " must not contain the NUL character (U+0000)", null);
     }
     return body;
   }
 
-  public static ApiException notJson() {
-    return new ApiException(415, new JsonObject().put("error", "send the request body as JSON, with Content-Type: application/json"));
+  static HttpError notJson() {
+    return new HttpError(415, new JsonObject().put("error", "send the request body as JSON, with Content-Type: application/json"));
   }
 
   public static boolean isJson(String contentType) {
@@ -86,7 +86,7 @@ public final class Http {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badField(name, name + " must be a whole number from " + min + " to " + max, given);
+    throw Refusal.invalid(name, name + " must be a whole number from " + min + " to " + max, given);
   }
 
   /** An optional query parameter as an id (a positive whole number); null when absent. */
@@ -103,7 +103,7 @@ public final class Http {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badField(name, name + " must be an id (a positive whole number)", given);
+    throw Refusal.invalid(name, name + " must be an id (a positive whole number)", given);
   }
 
   /** The path parameter as an id; a malformed one is simply not found. */
@@ -111,7 +111,7 @@ public final class Http {
     try {
       return Long.parseLong(ctx.pathParam(name));
     } catch (NumberFormatException e) {
-      throw ApiException.notFound(what);
+      throw Refusal.notFound(what);
     }
   }
 
@@ -123,17 +123,17 @@ public final class Http {
     }
     Long given = ctx.get(AccountParam.CHECKED);
     if (given == null) {
-      throw ApiException.badField("account", "operators name the account with ?account=ID", null);
+      throw Refusal.invalid("account", "operators name the account with ?account=ID", null);
     }
     return given;
   }
 
-  /** Runs a handler that may throw ApiException, sending it to the failure handler. */
+  /** Runs a handler that may throw a refusal, sending it to the failure handler. */
   public static Handler<RoutingContext> safe(Handler<RoutingContext> handler) {
     return ctx -> {
       try {
         handler.handle(ctx);
-      } catch (ApiException e) {
+      } catch (Refusal | HttpError e) {
         ctx.fail(e);
       }
     };

@@ -2,7 +2,7 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.jobs.JobEvents;
 import io.herald.ingest.ApiJobs;
 import io.herald.jobs.JobStore;
@@ -45,7 +45,7 @@ public final class JobRoutes implements Routes {
           .onFailure(ctx::fail);
     }));
     router.get("/api/v1/jobs/:id").handler(Http.safe(ctx -> jobs.find(Http.account(ctx), Http.id(ctx, "id", "job"))
-        .onSuccess(job -> job.ifPresentOrElse(j -> json(ctx, 200, j), () -> ctx.fail(ApiException.notFound("job"))))
+        .onSuccess(job -> job.ifPresentOrElse(j -> json(ctx, 200, j), () -> ctx.fail(Refusal.notFound("job"))))
         .onFailure(ctx::fail)));
     router.post("/api/v1/jobs/:id/pause").handler(Http.safe(ctx ->
         answer(ctx, jobs.pause(Http.account(ctx), Http.id(ctx, "id", "job")))));
@@ -66,13 +66,13 @@ public final class JobRoutes implements Routes {
           return;
         }
         if (found.result().isEmpty()) {
-          ctx.fail(ApiException.notFound("job"));
+          ctx.fail(Refusal.notFound("job"));
           return;
         }
         ctx.response().setChunked(true)
             .putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"job-" + id + (failed ? "-failed" : "") + ".csv\"");
-        jobs.report(id, failed, ctx.response()).onComplete(ar -> {
+        jobs.report(account, id, failed, ctx.response()).onComplete(ar -> {
           if (ar.succeeded()) {
             ctx.response().end();
           } else {

@@ -2,7 +2,7 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.ingest.ApiMessages;
 import io.herald.messages.MessageViews;
 import io.vertx.ext.web.Router;
@@ -26,10 +26,10 @@ public final class MessageRoutes implements Routes {
       long id = Http.id(ctx, "id", "message");
       Long account = Http.principal(ctx).accountId();
       if (account == null) {
-        throw ApiException.notFound("message");
+        throw Refusal.notFound("message");
       }
       messages.find(account, id)
-          .onSuccess(found -> found.ifPresentOrElse(m -> json(ctx, 200, m), () -> ctx.fail(ApiException.notFound("message"))))
+          .onSuccess(found -> found.ifPresentOrElse(m -> json(ctx, 200, m), () -> ctx.fail(Refusal.notFound("message"))))
           .onFailure(ctx::fail);
     }));
   }

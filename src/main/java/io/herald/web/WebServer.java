@@ -7,7 +7,7 @@ import io.herald.accounts.Authenticator;
 import io.herald.accounts.SessionStore;
 import io.herald.accounts.UserAdmin;
 import io.herald.dashboard.DashboardStats;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.config.HeraldConfig.HttpConfig;
 import io.herald.smsc.LinkState;
 import io.herald.smsc.SmscRegistry;
@@ -131,16 +131,20 @@ public final class WebServer extends VerticleBase {
 
   private void failure(RoutingContext ctx) {
     Throwable cause = ctx.failure();
-    if (cause instanceof ApiException api && api.status() == 413) {
+    if (cause instanceof Refusal api && api.is(Refusal.Kind.LIMIT)) {
       // the rest of an oversized body is not read: answer, then close rather than drain it
       if (!ctx.response().ended()) {
         ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
-            .end(api.body().encode()).onComplete(v -> ctx.request().connection().close());
+            .end(Refusals.body(api).encode()).onComplete(v -> ctx.request().connection().close());
       }
       return;
     }
-    if (cause instanceof ApiException api) {
-      json(ctx, api.status(), api.body());
+    if (cause instanceof Refusal refusal) {
+      json(ctx, Refusals.status(refusal), Refusals.body(refusal));
+      return;
+    }
+    if (cause instanceof HttpError http) {
+      json(ctx, http.status(), http.body());
       return;
     }
     if (cause instanceof PgException pg && UNSTORABLE.containsKey(pg.getSqlState())) {

@@ -1,7 +1,7 @@
 package io.herald.smsc.simulator;
 
 import io.herald.accounts.SenderKind;
-import io.herald.api.ApiException;
+import io.herald.errors.Refusal;
 import io.herald.ingest.PhoneNumbers;
 import io.herald.smsc.encoding.EncodedText;
 import io.herald.smsc.encoding.TextEncoder;
@@ -48,7 +48,7 @@ public final class SimulatorReplies {
     String to = to(body.getValue("to"), sim, from);
     EncodedText encoded = TextEncoder.encode(text);
     if (encoded.segments() > MAX_PARTS) {
-      throw ApiException.badField("text", "text is too long: it takes " + encoded.segments() + " parts of "
+      throw Refusal.invalid("text", "text is too long: it takes " + encoded.segments() + " parts of "
           + encoded.encoding() + ", a reply at most " + MAX_PARTS, null);
     }
     // jsmpp blocks until Herald has stored the reply and answered
@@ -56,8 +56,7 @@ public final class SimulatorReplies {
       try {
         return new SentReply(from, to, text, encoded.encoding().name(), sim.sendReply(from, to, encoded));
       } catch (ReplyFailure e) {
-        int status = e.reason() == ReplyFailure.Reason.NO_SESSION ? 409 : 502;
-        throw new ApiException(status, new JsonObject().put("error", e.getMessage()));
+        throw e.reason() == ReplyFailure.Reason.NO_SESSION ? Refusal.conflict(e.getMessage()) : Refusal.upstream(e.getMessage());
       }
     }, false);
   }
@@ -65,27 +64,26 @@ public final class SimulatorReplies {
   private SmscSimulator running() {
     SmscSimulator sim = simulator == null ? null : simulator.simulator();
     if (sim == null) {
-      throw new ApiException(404, new JsonObject().put("error",
-          "the SMSC simulator is not running: Herald is connected to a real SMSC"));
+      throw Refusal.notFoundBecause("the SMSC simulator is not running: Herald is connected to a real SMSC");
     }
     return sim;
   }
 
   private String from(Object given) {
     if (given == null || given instanceof String s && s.isBlank()) {
-      throw ApiException.badField("from", "from is required: the phone number the reply comes from, e.g. +12025550143",
+      throw Refusal.invalid("from", "from is required: the phone number the reply comes from, e.g. +12025550143",
           null);
     }
     Optional<String> e164 = given instanceof String s ? PhoneNumbers.toE164(s, region) : Optional.empty();
-    return e164.orElseThrow(() -> ApiException.badField("from", "from must be a valid phone number, e.g. +12025550143", given));
+    return e164.orElseThrow(() -> Refusal.invalid("from", "from must be a valid phone number, e.g. +12025550143", given));
   }
 
   private static String text(Object given) {
     if (given != null && !(given instanceof String)) {
-      throw ApiException.badField("text", "text must be a string", given);
+      throw Refusal.invalid("text", "text must be a string", given);
     }
     if (given == null || ((String) given).isBlank()) {
-      throw ApiException.badField("text", "text must not be empty", null);
+      throw Refusal.invalid("text", "text must not be empty", null);
     }
     return (String) given;
   }
@@ -93,11 +91,11 @@ public final class SimulatorReplies {
   /** The address given, else where the last message to this phone came from. */
   private static String to(Object given, SmscSimulator sim, String from) {
     if (given == null || given instanceof String s && s.isBlank()) {
-      return sim.lastSenderTo(from).map(SimulatorReplies::shown).orElseThrow(() -> ApiException.badField("to", "to is required: the simulator has "
+      return sim.lastSenderTo(from).map(SimulatorReplies::shown).orElseThrow(() -> Refusal.invalid("to", "to is required: the simulator has "
           + "sent nothing to " + from + " since it started, so name the sender, short code or long number", null));
     }
     if (!(given instanceof String s) || !ADDRESS.matcher(s.strip()).matches()) {
-      throw ApiException.badField("to", "to must be a sender, short code or long number of at most 20 letters, digits "
+      throw Refusal.invalid("to", "to must be a sender, short code or long number of at most 20 letters, digits "
           + "or signs, e.g. Herald or +12025550100", given);
     }
     return s.strip();

@@ -1,5 +1,6 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
+import io.herald.smsc.MoFragment;
 import io.herald.smsc.encoding.Udh;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package io.herald.smsc.mo;
+package io.herald.smsc;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -6,7 +6,7 @@ import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 
 /**
- * One deliver_sm that is not a receipt, as it came off the wire. Goes to {@link MoReceiver#FRAGMENTS}
+ * One deliver_sm that is not a receipt, as it came off the wire. Goes to {@link MoHandOff#FRAGMENTS}
  * over the local event bus, by reference: the arrays are not copied, so do not change them after
  * sending.
  *

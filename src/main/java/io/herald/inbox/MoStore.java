@@ -1,7 +1,7 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
-import io.herald.smsc.mo.Reassembly.Assembled;
-import io.herald.smsc.mo.Reassembly.Fragment;
+import io.herald.inbox.Reassembly.Assembled;
+import io.herald.inbox.Reassembly.Fragment;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;

@@ -1,13 +1,13 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
+
+import io.herald.smsc.MoFragment;
+import io.herald.smsc.MoHandOff;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
@@ -16,31 +16,23 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.jsmpp.extra.ProcessRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Replies from phones (mobile-originated messages): takes each deliver_sm that is not a receipt from
- * {@link #FRAGMENTS}, decodes it, puts multipart replies together, stores every part and every reply
+ * {@link MoHandOff#FRAGMENTS}, decodes it, puts multipart replies together, stores every part and every reply
  * in PostgreSQL before answering, and publishes each reply on {@link #RECEIVED}. Owns the tables
  * inbound_messages, inbound_fragments and inbound_completed.
  *
  * <p>A part is answered only once it is committed, so the SMPP side acknowledges a deliver_sm only
- * when nothing can lose it; when it cannot be stored the request fails with {@link #STORE_FAILED}
+ * when nothing can lose it; when it cannot be stored the request fails with {@link MoHandOff#STORE_FAILED}
  * and the SMSC redelivers. Parts of a reply that never completes are stored as an incomplete reply
  * once the oldest is {@code fragmentMaxAge} old, so nothing is dropped silently.
  */
 public final class MoReceiver extends VerticleBase {
-  /** Local consumer; body {@link MoFragment}; reply body null once stored. */
-  public static final String FRAGMENTS = "smsc.mo";
   /** Published for every reply stored: {id, smsc, from, to, text, receivedAt, parts, partsExpected, incomplete}. */
   public static final String RECEIVED = "inbox.received";
-  /** Failure code of a {@link #FRAGMENTS} request that could not be stored: SMPP ESME_RSYSERR. */
-  public static final int STORE_FAILED = 0x08;
   public static final Duration DEFAULT_FRAGMENT_MAX_AGE = Duration.ofHours(24);
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
@@ -82,46 +74,10 @@ public final class MoReceiver extends VerticleBase {
     this.sweepInterval = sweepInterval;
   }
 
-  /**
-   * Lets {@link MoFragment} travel the local event bus. Call it once before any SMPP connection can
-   * send to {@link #FRAGMENTS}; calling it again (start() does) is harmless.
-   */
-  public static void registerCodec(Vertx vertx) {
-    try {
-      vertx.eventBus().registerDefaultCodec(MoFragment.class, new io.herald.smsc.LocalCodec<>(MoFragment.class));
-    } catch (IllegalStateException alreadyRegistered) {
-      // registered by an earlier call: nothing to do
-    }
-  }
-
-  /**
-   * For the SMPP side, on a thread that may block (never an event loop): hands one fragment over and
-   * waits until it is stored. Throws what jsmpp turns into a deliver_sm_resp with ESME_RSYSERR (so
-   * the SMSC redelivers) when it was not stored within the timeout, cannot be stored, or no
-   * MoReceiver is deployed.
-   */
-  public static void deliver(Vertx vertx, MoFragment fragment, Duration timeout) throws ProcessRequestException {
-    if (Context.isOnEventLoopThread()) {
-      throw new IllegalStateException("MoReceiver.deliver blocks: call it from an SMPP thread, not an event loop");
-    }
-    long millis = Math.max(1, timeout.toMillis());
-    try {
-      vertx.eventBus().request(FRAGMENTS, fragment, new DeliveryOptions().setSendTimeout(millis))
-          .toCompletionStage().toCompletableFuture()
-          .get(millis + 1_000, TimeUnit.MILLISECONDS); // the send timeout fires first; this is a backstop
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProcessRequestException("interrupted while storing the message", STORE_FAILED, e);
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new ProcessRequestException("message not stored: " + cause.getMessage(), STORE_FAILED, cause);
-    }
-  }
-
   @Override
   public Future<?> start() {
-    registerCodec(vertx);
-    consumer = vertx.eventBus().localConsumer(FRAGMENTS, this::onFragment);
+    MoHandOff.registerCodec(vertx);
+    consumer = vertx.eventBus().localConsumer(MoHandOff.FRAGMENTS, this::onFragment);
     sweepTimer = vertx.setPeriodic(sweepInterval.toMillis(), id -> {
       if (lastSweep.isComplete()) { // a slow sweep is not stacked up behind itself
         sweepNow();
@@ -171,7 +127,7 @@ public final class MoReceiver extends VerticleBase {
   private void onFragment(Message<MoFragment> request) {
     MoFragment fragment = request.body();
     if (fragment == null) {
-      request.fail(STORE_FAILED, "no fragment in the request");
+      request.fail(MoHandOff.STORE_FAILED, "no fragment in the request");
       return;
     }
     MoPart part = MoPart.of(fragment);
@@ -179,7 +135,7 @@ public final class MoReceiver extends VerticleBase {
       if (ar.failed()) {
         log.warn("SMSC {}: cannot store a reply, the SMSC will be asked to redeliver it: {}",
             fragment.smsc(), ar.cause().getMessage());
-        request.fail(STORE_FAILED, "cannot store the message: " + ar.cause().getMessage());
+        request.fail(MoHandOff.STORE_FAILED, "cannot store the message: " + ar.cause().getMessage());
         return;
       }
       counter(fragments, "herald_mo_fragments",

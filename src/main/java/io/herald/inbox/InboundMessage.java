@@ -1,4 +1,4 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

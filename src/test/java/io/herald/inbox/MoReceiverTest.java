@@ -1,5 +1,7 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
+import io.herald.smsc.MoFragment;
+import io.herald.smsc.MoHandOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -250,9 +252,9 @@ class MoReceiverTest {
       String phone = phone();
       senders.add(phone);
       deliver(udh8(phone, round, 3, 1, 0x00, "one ".getBytes(StandardCharsets.US_ASCII)));
-      Future<?> second = vertx.eventBus().request(MoReceiver.FRAGMENTS,
+      Future<?> second = vertx.eventBus().request(MoHandOff.FRAGMENTS,
           udh8(phone, round, 3, 2, 0x00, "two ".getBytes(StandardCharsets.US_ASCII)));
-      Future<?> third = vertx.eventBus().request(MoReceiver.FRAGMENTS,
+      Future<?> third = vertx.eventBus().request(MoHandOff.FRAGMENTS,
           udh8(phone, round, 3, 3, 0x00, "three".getBytes(StandardCharsets.US_ASCII)));
       await(Future.all(second, third));
     }
@@ -335,7 +337,7 @@ class MoReceiverTest {
 
   /** As the SMPP side does it: blocks until stored, throws when not. */
   static void deliver(MoFragment fragment) throws Exception {
-    MoReceiver.deliver(vertx, fragment, TIMEOUT);
+    MoHandOff.deliver(vertx, fragment, TIMEOUT);
   }
 
   static Row row(long id) throws Exception {

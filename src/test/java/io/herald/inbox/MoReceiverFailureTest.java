@@ -1,5 +1,7 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
+import io.herald.smsc.MoFragment;
+import io.herald.smsc.MoHandOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,24 +48,24 @@ class MoReceiverFailureTest {
         "hello".getBytes(StandardCharsets.US_ASCII), null, null, null, null, Instant.now());
 
     ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> await(vertx.eventBus().request(MoReceiver.FRAGMENTS, fragment)));
+        () -> await(vertx.eventBus().request(MoHandOff.FRAGMENTS, fragment)));
     ReplyException reply = (ReplyException) failed.getCause();
-    assertEquals(MoReceiver.STORE_FAILED, reply.failureCode());
+    assertEquals(MoHandOff.STORE_FAILED, reply.failureCode());
     assertTrue(reply.getMessage().startsWith("cannot store the message: "), reply.getMessage());
 
     ProcessRequestException refused = assertThrows(ProcessRequestException.class,
-        () -> MoReceiver.deliver(vertx, fragment, Duration.ofSeconds(10)));
+        () -> MoHandOff.deliver(vertx, fragment, Duration.ofSeconds(10)));
     assertEquals(0x08, refused.getErrorCode());
   }
 
   @Test
   void withoutAReceiverDeployedDeliverFailsWithSystemError() {
-    MoReceiver.registerCodec(vertx);
-    MoReceiver.registerCodec(vertx); // twice is harmless
+    MoHandOff.registerCodec(vertx);
+    MoHandOff.registerCodec(vertx); // twice is harmless
     MoFragment fragment = new MoFragment("carrier-a", "12025550143", "55555", 0, 0,
         "hello".getBytes(StandardCharsets.US_ASCII), null, null, null, null, Instant.now());
     ProcessRequestException refused = assertThrows(ProcessRequestException.class,
-        () -> MoReceiver.deliver(vertx, fragment, Duration.ofSeconds(2)));
+        () -> MoHandOff.deliver(vertx, fragment, Duration.ofSeconds(2)));
     assertEquals(0x08, refused.getErrorCode());
   }
 

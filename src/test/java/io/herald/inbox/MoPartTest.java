@@ -1,5 +1,6 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
+import io.herald.smsc.MoFragment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.herald.smsc.mo;
+package io.herald.inbox;
 
 import io.herald.smsc.encoding.TextDecoder;
 import java.io.ByteArrayOutputStream;
