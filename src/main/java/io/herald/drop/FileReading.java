@@ -56,7 +56,7 @@ final class FileReading {
     ProfileRows mapper = null;
     Future<Void> inFlight = Future.succeededFuture();
     List<MappedRow> chunk = new ArrayList<>(CHUNK);
-    try (CsvRows csv = CsvRows.open(file, facts)) {
+    try (CsvRows csv = CsvRows.open(file, facts.textEncoding())) {
       CsvRows.Record record;
       while ((record = csv.next()) != null) {
         if (mapper == null) {

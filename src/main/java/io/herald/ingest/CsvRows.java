@@ -11,14 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The records of a CSV file, read as a stream: never more than one record in memory. Fields are
- * separated by commas (or by semicolons or tabs when the first line has those and no comma), may be
- * quoted, and quoted fields may hold the separator, doubled quotes and line breaks. Records end at
- * LF, CRLF or CR. A row number counts records from 1, header and blank lines included, as a
+ * The one CSV reader, for drops and imports alike: the records of a file, read as a stream, never
+ * more than one record in memory. Fields are separated by commas (or by semicolons or tabs when the
+ * first line has more of those), may be quoted, and quoted fields may hold the separator, doubled
+ * quotes and line breaks. Records end at LF, CRLF or CR. A row number counts records from 1, header and blank lines included, as a
  * spreadsheet numbers its rows.
  *
  * <p>A record longer than {@link #MAX_RECORD_CHARS} or a quoted field that never closes ends the
- * reading with a {@link CsvProblem} that says where, since what follows cannot be trusted.
+ * reading with a {@link CsvProblem} that says where, since what follows cannot be trusted. That is
+ * why it is not commons-csv's parser (which writes Herald's CSV): that one cannot bound a record and
+ * reads an unclosed quote to the end of the file before it says only the line it gave up on.
  */
 public final class CsvRows implements AutoCloseable {
   public static final int MAX_RECORD_CHARS = 1024 * 1024;
@@ -63,11 +65,16 @@ public final class CsvRows implements AutoCloseable {
     this.separator = separator;
   }
 
-  public static CsvRows open(Path file, TextFacts facts) throws IOException {
-    char separator = separator(file, facts);
+  /** Reads the file in its encoding, with the separator its first line uses. */
+  public static CsvRows open(Path file, TextEncoding encoding) throws IOException {
+    return open(file, encoding, separator(file, encoding));
+  }
+
+  /** Reads the file in its encoding with a separator decided before (an import's, as it was stored). */
+  public static CsvRows open(Path file, TextEncoding encoding, char separator) throws IOException {
     InputStream in = Files.newInputStream(file);
-    in.skipNBytes(facts.bomLength());
-    return new CsvRows(new InputStreamReader(in, facts.charset().newDecoder()
+    in.skipNBytes(encoding.bomLength());
+    return new CsvRows(new InputStreamReader(in, encoding.charset().newDecoder()
         .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
         .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), separator);
   }
@@ -175,11 +182,14 @@ public final class CsvRows implements AutoCloseable {
     pushedBack = c;
   }
 
-  /** Comma, unless the first line has no comma outside quotes but has semicolons or tabs. */
-  private static char separator(Path file, TextFacts facts) throws IOException {
+  /**
+   * The separator the first line uses most outside quotes: tab, semicolon (what a spreadsheet writes
+   * where the comma is the decimal mark) or comma, which also wins a tie and a line of one column.
+   */
+  public static char separator(Path file, TextEncoding encoding) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(facts.bomLength());
-      BufferedReader first = new BufferedReader(new InputStreamReader(in, facts.charset()), 8192);
+      in.skipNBytes(encoding.bomLength());
+      BufferedReader first = new BufferedReader(new InputStreamReader(in, encoding.charset()), 8192);
       char[] head = new char[8192];
       int n = first.read(head);
       int commas = 0;
@@ -198,10 +208,10 @@ public final class CsvRows implements AutoCloseable {
           tabs += ch == '\t' ? 1 : 0;
         }
       }
-      if (commas > 0) {
-        return ',';
+      if (tabs > commas && tabs >= semicolons) {
+        return '\t';
       }
-      return tabs > semicolons ? '\t' : semicolons > 0 ? ';' : ',';
+      return semicolons > commas ? ';' : ',';
     }
   }
 

@@ -18,14 +18,28 @@ import java.util.HexFormat;
 /**
  * What one pass over an uploaded file tells before it is parsed: its size and SHA-256 (to spot the
  * same content dropped twice), its encoding (UTF-8 with or without BOM, else Windows-1252, which is
- * what Excel writes on Western Windows) and, when it cannot be read as text at all, why not.
+ * what Excel writes on Western Windows; UTF-16 by its byte-order mark) and, when it cannot be read as
+ * text at all, why not.
  */
 public record TextFacts(long size, String sha256, Charset charset, int bomLength, String encoding, String problem) {
-  public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final int BUFFER = 64 * 1024;
+
+  /** What a drop says of UTF-16 text, which the import wizard reads but a drop profile does not. */
+  public static final String UTF_16_PROBLEM = "the file is UTF-16 text (Excel's \"Unicode Text\"): save it as"
+      + " \"CSV UTF-8\" or \"CSV (Comma delimited)\"";
 
   public boolean readable() {
     return problem == null;
+  }
+
+  /** Not text in any encoding: a NUL byte outside UTF-16. */
+  public boolean binary() {
+    return "binary".equals(encoding);
+  }
+
+  /** How to read it, when it is text. */
+  public TextEncoding textEncoding() {
+    return TextEncoding.named(encoding);
   }
 
   public static TextFacts of(Path file) throws IOException {
@@ -76,8 +90,8 @@ public record TextFacts(long size, String sha256, Charset charset, int bomLength
       return new TextFacts(0, hash, StandardCharsets.UTF_8, 0, "UTF-8", "the file is empty");
     }
     if ((h0 == 0xFF && h1 == 0xFE) || (h0 == 0xFE && h1 == 0xFF)) {
-      return new TextFacts(size, hash, StandardCharsets.UTF_16, 2, "UTF-16",
-          "the file is UTF-16 text (Excel's \"Unicode Text\"): save it as \"CSV UTF-8\" or \"CSV (Comma delimited)\"");
+      TextEncoding utf16 = h0 == 0xFF ? TextEncoding.UTF_16LE : TextEncoding.UTF_16BE;
+      return new TextFacts(size, hash, utf16.charset(), 2, utf16.name(), UTF_16_PROBLEM);
     }
     if (nulAt >= 0) {
       return new TextFacts(size, hash, StandardCharsets.UTF_8, 0, "binary", "the file is not text: it holds binary data"
@@ -89,7 +103,7 @@ public record TextFacts(long size, String sha256, Charset charset, int bomLength
               "the file starts with a UTF-8 byte-order mark but is not UTF-8 text: save it again as \"CSV UTF-8\"");
     }
     return validUtf8 ? new TextFacts(size, hash, StandardCharsets.UTF_8, 0, "UTF-8", null)
-        : new TextFacts(size, hash, WINDOWS_1252, 0, "Windows-1252", null);
+        : new TextFacts(size, hash, TextEncoding.WINDOWS_1252, 0, "Windows-1252", null);
   }
 
   /** Names the usual culprits: a spreadsheet or an archive renamed to .csv. */

@@ -87,6 +87,8 @@ class CsvRowsTest {
     assertEquals(';', open("Name;Mobile\nAna;+12025550101\n", StandardCharsets.UTF_8).separator());
     assertEquals('\t', open("Name\tMobile\nAna\t+12025550101\n", StandardCharsets.UTF_8).separator());
     assertEquals(',', open("\"Doe; Ana\",Mobile\n", StandardCharsets.UTF_8).separator());
+    assertEquals(';', open("Nom;Montant (1,5);Mobile\n", StandardCharsets.UTF_8).separator(),
+        "the separator used most wins: a comma inside a semicolon file's header does not make it comma-separated");
     try (CsvRows rows = open("Name;Mobile\nAna;+12025550101\n", StandardCharsets.UTF_8)) {
       rows.next();
       assertEquals(List.of("Ana", "+12025550101"), rows.next().cells());
@@ -108,6 +110,6 @@ class CsvRowsTest {
   private CsvRows open(String text, Charset charset) throws IOException {
     Path file = Files.createTempFile(dir, "rows", ".csv");
     Files.write(file, text.getBytes(charset));
-    return CsvRows.open(file, TextFacts.of(file));
+    return CsvRows.open(file, TextFacts.of(file).textEncoding());
   }
 }

@@ -1,93 +1,52 @@
 package io.herald.contacts.files;
 
-import java.io.BufferedReader;
+import io.herald.ingest.CsvRows;
+import io.herald.ingest.TextEncoding;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-/** Rows of a CSV (or pasted) text, in a detected encoding and with a detected delimiter. */
+/**
+ * Rows of a CSV (or pasted) text for the import wizard, read by the one CSV reader: blank lines are
+ * skipped but counted, so a row number is the spreadsheet's, and cells lose surrounding spaces.
+ */
 public final class CsvTableReader implements TableReader {
   private final String fileName;
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final CsvRows rows;
 
-  private CsvTableReader(String fileName, Reader reader, char delimiter) throws IOException {
+  private CsvTableReader(String fileName, CsvRows rows) {
     this.fileName = fileName;
-    this.parser = CSVFormat.RFC4180.builder()
-        .setDelimiter(delimiter)
-        .setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(true)
-        .get()
-        .parse(reader);
-    this.records = parser.iterator();
+    this.rows = rows;
   }
 
-  public static CsvTableReader open(Path file, String fileName, TextEncodings.Detected encoding, char delimiter)
+  public static CsvTableReader open(Path file, String fileName, TextEncoding encoding, char delimiter)
       throws IOException {
-    InputStream in = Files.newInputStream(file);
-    in.skipNBytes(encoding.bomLength());
-    return new CsvTableReader(fileName, new BufferedReader(new InputStreamReader(in, encoding.charset()), 64 * 1024),
-        delimiter);
-  }
-
-  /** The delimiter a file most likely uses, judged from its first line: comma, semicolon or tab. */
-  public static char delimiter(Path file, TextEncodings.Detected encoding) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(encoding.bomLength());
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset()));
-      String line = reader.readLine();
-      if (line == null) {
-        return ',';
-      }
-      int commas = 0;
-      int semicolons = 0;
-      int tabs = 0;
-      boolean quoted = false;
-      for (char ch : line.toCharArray()) {
-        if (ch == '"') {
-          quoted = !quoted;
-        } else if (!quoted) {
-          commas += ch == ',' ? 1 : 0;
-          semicolons += ch == ';' ? 1 : 0;
-          tabs += ch == '\t' ? 1 : 0;
-        }
-      }
-      if (tabs > commas && tabs >= semicolons) {
-        return '\t';
-      }
-      return semicolons > commas ? ';' : ',';
-    }
+    return new CsvTableReader(fileName, CsvRows.open(file, encoding, delimiter));
   }
 
   @Override
   public RawRow next() throws FileProblem {
     try {
-      if (!records.hasNext()) {
+      CsvRows.Record record;
+      do {
+        record = rows.next();
+      } while (record != null && record.blank());
+      if (record == null) {
         return null;
       }
-      CSVRecord record = records.next();
-      List<String> cells = new ArrayList<>(record.size());
-      record.forEach(cells::add);
-      return RawRow.of((int) record.getRecordNumber(), cells);
-    } catch (UncheckedIOException | IllegalStateException e) {
-      // commons-csv reports a broken quote as an UncheckedIOException naming the line
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new FileProblem("file '" + fileName + "' is not valid CSV: " + cause.getMessage());
+      List<String> cells = new ArrayList<>(record.cells().size());
+      record.cells().forEach(c -> cells.add(c.strip()));
+      return RawRow.of((int) record.row(), cells);
+    } catch (CsvRows.CsvProblem e) {
+      throw new FileProblem("file '" + fileName + "' is not valid CSV: " + e.getMessage());
+    } catch (IOException e) {
+      throw new FileProblem("file '" + fileName + "' cannot be read: " + e.getMessage());
     }
   }
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    rows.close();
   }
 }

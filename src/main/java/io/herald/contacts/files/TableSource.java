@@ -1,5 +1,9 @@
 package io.herald.contacts.files;
 
+import io.herald.ingest.CsvRows;
+import io.herald.ingest.TextEncoding;
+import io.herald.ingest.TextFacts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,7 +14,7 @@ import java.util.Locale;
  * An uploaded table on disk and how to read it. {@link #detect} decides the format from the
  * content (an XLSX workbook is a ZIP file), and for text the encoding and the delimiter.
  */
-public record TableSource(Path file, String fileName, SourceFormat format, TextEncodings.Detected encoding,
+public record TableSource(Path file, String fileName, SourceFormat format, TextEncoding encoding,
                           char delimiter) {
 
   public static TableSource detect(Path file, String fileName, boolean pasted) throws FileProblem, IOException {
@@ -32,17 +36,18 @@ public record TableSource(Path file, String fileName, SourceFormat format, TextE
     if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
       throw new FileProblem("file '" + fileName + "' is not a readable XLSX workbook: it is not a ZIP archive");
     }
-    TextEncodings.Detected encoding = TextEncodings.detect(file);
-    if (binary(file, encoding)) {
+    TextFacts facts = TextFacts.of(file);
+    if (facts.binary()) {
       throw new FileProblem("file '" + fileName + "' is neither CSV text nor an XLSX workbook");
     }
+    TextEncoding encoding = facts.textEncoding();
     return new TableSource(file, fileName, pasted ? SourceFormat.TEXT : SourceFormat.CSV, encoding,
-        CsvTableReader.delimiter(file, encoding));
+        CsvRows.separator(file, encoding));
   }
 
   /** A stored import's source, as detect() found it. */
   public static TableSource of(Path file, String fileName, SourceFormat format, String encoding, String delimiter) {
-    return new TableSource(file, fileName, format, encoding == null ? null : TextEncodings.byName(encoding),
+    return new TableSource(file, fileName, format, encoding == null ? null : TextEncoding.named(encoding),
         delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0));
   }
 
@@ -58,21 +63,5 @@ public record TableSource(Path file, String fileName, SourceFormat format, TextE
     } catch (IOException e) {
       throw new FileProblem("file '" + fileName + "' cannot be read: " + e.getMessage());
     }
-  }
-
-  /** A NUL byte early on: a text file has none (in an 8-bit encoding). */
-  private static boolean binary(Path file, TextEncodings.Detected encoding) throws IOException {
-    if (encoding.charset().name().startsWith("UTF-16")) {
-      return false;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] block = in.readNBytes(8192);
-      for (byte b : block) {
-        if (b == 0) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
