@@ -1,5 +1,6 @@
 package io.herald.contacts;
 
+import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,28 +49,19 @@ class ReplyKeywordsTest {
 
   /** The text of the first submit_sm to this number, waiting for it. */
   private static String answerTo(String number, int nth) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
+    return Await.value("answer number " + nth + " to reach the SMSC for " + number, () -> {
       List<CloudhopperSmsc.Submit> to = smsc.submits().stream()
           .filter(s -> s.destination().replace("+", "").equals(number.replace("+", ""))).toList();
-      if (to.size() >= nth) {
-        CloudhopperSmsc.Submit s = to.get(nth - 1);
-        return s.source().replace("+", "") + ": " + TextDecoder.decode(s.shortMessage(), s.dataCoding());
+      if (to.size() < nth) {
+        return null;
       }
-      Api.sleep(50);
-    }
-    throw new AssertionError("no answer number " + nth + " reached the SMSC for " + number + "; submits: " + smsc.submits());
+      CloudhopperSmsc.Submit s = to.get(nth - 1);
+      return s.source().replace("+", "") + ": " + TextDecoder.decode(s.shortMessage(), s.dataCoding());
+    });
   }
 
   private static void awaitRows(String sql, long expected) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (f.db.queryLong(sql) == expected) {
-        return;
-      }
-      Api.sleep(50);
-    }
-    assertEquals(expected, f.db.queryLong(sql), sql);
+    Await.until(expected + " from " + sql, () -> f.db.queryLong(sql) == expected);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.herald.dispatch;
 
+import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,17 +102,12 @@ class CrashSafetyTest {
   }
 
   private static void awaitUp(int port) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
+    Await.until("Herald up on port " + port, Duration.ofSeconds(60), () -> {
       try {
-        if (new Api(port, null, null).get("/health").status() == 200) {
-          return;
-        }
+        return new Api(port, null, null).get("/health").status() == 200;
       } catch (IllegalStateException notYet) {
-        // not listening yet
+        return false; // not listening yet
       }
-      Api.sleep(100);
-    }
-    throw new AssertionError("Herald did not come up on port " + port);
+    });
   }
 }

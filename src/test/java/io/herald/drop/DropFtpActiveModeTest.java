@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.testing.FtpSession;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With drop.activeMode on, PORT and EPRT are taken only towards the client's own address. */
 class DropFtpActiveModeTest {
-  static DropFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("activeMode", true)));
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject().put("drop", new JsonObject().put("activeMode", true)));
 
   @Test
   void activeModeConnectsOnlyBackToTheClient() {

@@ -20,9 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the FTP site refuses: active mode (no FTP bounce), creating through links, connections past
@@ -32,18 +31,9 @@ import org.junit.jupiter.api.Test;
 class DropFtpLimitsTest {
   static final long QUOTA = 4_000;
   static final long MAX_FILE = 3_000;
-  static DropFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 0)
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 0)
         .put("quotaBytes", QUOTA).put("maxFileBytes", MAX_FILE).put("maxConnections", 6).put("maxConnectionsPerAddress", 4)));
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
 
   private static JsonObject profile(String username) {
     return f.profile(new JsonObject().put("username", username).put("mobileColumn", 1).put("hasHeader", false)

@@ -11,28 +11,23 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The FTP site keeps each profile in its home, slows and blocks password guessing, and follows profile changes live. */
 class DropFtpSecurityTest {
-  static DropFixture f;
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 100))
+        .put("logins", new JsonObject().put("windowSeconds", 2).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 3)));
   static JsonObject profile;
   static String password;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 100))
-        .put("logins", new JsonObject().put("windowSeconds", 2).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 3)));
     profile = f.profile(new JsonObject().put("username", "school").put("mobileColumn", 1)
         .put("hasHeader", false).put("template", "School is closed today"));
     password = profile.getString("password");
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
   }
 
   private static Path home() {

@@ -15,27 +15,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Files dropped on the FTP site by a real FTP client become texts, and land in processed/ or error/. */
 class DropFtpTest {
   static final long MAX_FILE_BYTES = 2 * 1024 * 1024;
-  static DropFixture f;
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject().put("drop", new JsonObject().put("maxFileBytes", MAX_FILE_BYTES)));
   static JsonObject profile;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("maxFileBytes", MAX_FILE_BYTES)));
     profile = f.profile(new JsonObject().put("username", "clinic").put("mobileColumn", "Mobile")
         .put("fields", new JsonArray().add(new JsonObject().put("column", "First").put("label", "first")))
         .put("template", "Hi ~first~, see you soon"));
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
   }
 
   private FtpSession login() {

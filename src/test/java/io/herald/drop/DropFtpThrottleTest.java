@@ -6,32 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.testing.FtpSession;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FTP log-ins go through the one log-in throttle: failures count per user name from an address and
  * per address, and a success forgets only its own user name's failures.
  */
 class DropFtpThrottleTest {
-  static DropFixture f;
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 0))
+        .put("logins", new JsonObject().put("windowSeconds", 10).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 8)));
   static JsonObject mine;
   static JsonObject theirs;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("failedLoginDelayMillis", 0))
-        .put("logins", new JsonObject().put("windowSeconds", 10).put("maxPerLoginAndAddress", 3).put("maxPerAddress", 8)));
     mine = f.profile(new JsonObject().put("username", "mine").put("mobileColumn", 1).put("hasHeader", false)
         .put("template", "x"));
     theirs = f.profile(new JsonObject().put("username", "theirs").put("mobileColumn", 1).put("hasHeader", false)
         .put("template", "x"));
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
   }
 
   @Test

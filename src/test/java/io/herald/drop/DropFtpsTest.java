@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.util.TrustManagerUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With a keystore configured, the FTP site offers explicit FTPS: AUTH TLS, then a protected data channel. */
 class DropFtpsTest {
-  static DropFixture f;
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(DropFtpsTest::withKeystore);
   static JsonObject profile;
 
-  @BeforeAll
-  static void start() throws Exception {
+  /** A fresh self-signed keystore, made with the JDK's keytool, in the drop config. */
+  static JsonObject withKeystore() throws Exception {
     Path keystore = Files.createTempDirectory("herald-ftps").resolve("ftps.p12");
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
         "-genkeypair", "-alias", "ftps", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
@@ -29,15 +30,14 @@ class DropFtpsTest {
         "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
     assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
         new String(keytool.getInputStream().readAllBytes()));
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("keystore", keystore.toString())
-        .put("keystorePassword", "changeit")));
-    profile = f.profile(new JsonObject().put("username", "secure").put("mobileColumn", 1).put("hasHeader", false)
-        .put("template", "Sent over FTPS"));
+    return new JsonObject().put("drop", new JsonObject().put("keystore", keystore.toString())
+        .put("keystorePassword", "changeit"));
   }
 
-  @AfterAll
-  static void stop() {
-    f.close();
+  @BeforeAll
+  static void start() {
+    profile = f.profile(new JsonObject().put("username", "secure").put("mobileColumn", 1).put("hasHeader", false)
+        .put("template", "Sent over FTPS"));
   }
 
   @Test

@@ -12,23 +12,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every setting of a drop profile, each with a file that uses it, and the mistakes refused when a profile is saved. */
 class DropProfileOptionsTest {
-  static DropFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    f = new DropFixture(new JsonObject());
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject());
 
   private static JsonObject upload(JsonObject profile, String name, String content) {
     Api.Response r = f.upload(profile.getLong("id"), "?name=" + name, content.getBytes(StandardCharsets.UTF_8));

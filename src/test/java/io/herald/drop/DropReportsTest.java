@@ -12,27 +12,22 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Uploads over HTTP (and their dry runs), the Drop & Go Summary and the Sent Log, as JSON and CSV. */
 class DropReportsTest {
-  static DropFixture f;
+  @RegisterExtension
+  static final DropFixture f = new DropFixture(() -> new JsonObject().put("drop", new JsonObject().put("maxFileBytes", 100_000)));
   static JsonObject profile;
 
   @BeforeAll
   static void start() throws Exception {
-    f = new DropFixture(new JsonObject().put("drop", new JsonObject().put("maxFileBytes", 100_000)));
     f.smsc.responder(s -> s.destination().endsWith("9999") ? 0x0B : 0); // a number the carrier refuses
     profile = f.profile(new JsonObject().put("username", "reports").put("name", "Front desk").put("mobileColumn", "Mobile")
         .put("fields", new JsonArray().add(new JsonObject().put("column", "First").put("label", "first")))
         .put("template", "Hi ~first~"));
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
   }
 
   private static long id() {

@@ -1,5 +1,6 @@
 package io.herald.inbox;
 
+import io.herald.testing.Await;
 import io.herald.smsc.MoFragment;
 import io.herald.smsc.MoHandOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.pgclient.PgBuilder;
@@ -43,12 +43,12 @@ class MoReceiverFailureTest {
             .setDatabase("none"))
         .using(vertx)
         .build();
-    await(vertx.deployVerticle(new MoReceiver(pool, new SimpleMeterRegistry())));
+    Await.result(vertx.deployVerticle(new MoReceiver(pool, new SimpleMeterRegistry())));
     MoFragment fragment = new MoFragment("carrier-a", "12025550143", "55555", 0, 0,
         "hello".getBytes(StandardCharsets.US_ASCII), null, null, null, null, Instant.now());
 
     ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> await(vertx.eventBus().request(MoHandOff.FRAGMENTS, fragment)));
+        () -> Await.result(vertx.eventBus().request(MoHandOff.FRAGMENTS, fragment)));
     ReplyException reply = (ReplyException) failed.getCause();
     assertEquals(MoHandOff.STORE_FAILED, reply.failureCode());
     assertTrue(reply.getMessage().startsWith("cannot store the message: "), reply.getMessage());
@@ -69,7 +69,4 @@ class MoReceiverFailureTest {
     assertEquals(0x08, refused.getErrorCode());
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 }

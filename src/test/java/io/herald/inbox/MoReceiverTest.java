@@ -1,5 +1,6 @@
 package io.herald.inbox;
 
+import io.herald.testing.Await;
 import io.herald.smsc.MoFragment;
 import io.herald.smsc.MoHandOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,20 +57,20 @@ class MoReceiverTest {
     db = TestDatabase.create();
     vertx = Vertx.vertx();
     Database database = new Database(db.url());
-    await(database.migrate(vertx));
+    Await.result(database.migrate(vertx));
     pool = database.pool(vertx, 4);
     registry = new SimpleMeterRegistry();
-    await(vertx.eventBus().<JsonObject>consumer(MoReceiver.RECEIVED,
+    Await.result(vertx.eventBus().<JsonObject>consumer(MoReceiver.RECEIVED,
         m -> inbox(m.body().getString("from")).add(m.body())).completion());
     // the periodic sweep stays out of the way; tests call sweep() themselves
     receiver = new MoReceiver(pool, registry, Duration.ofHours(24), Duration.ofHours(1));
-    await(vertx.deployVerticle(receiver));
+    Await.result(vertx.deployVerticle(receiver));
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (vertx != null) {
-      await(vertx.close());
+      Await.result(vertx.close());
     }
     if (db != null) {
       db.close();
@@ -256,7 +257,7 @@ class MoReceiverTest {
           udh8(phone, round, 3, 2, 0x00, "two ".getBytes(StandardCharsets.US_ASCII)));
       Future<?> third = vertx.eventBus().request(MoHandOff.FRAGMENTS,
           udh8(phone, round, 3, 3, 0x00, "three".getBytes(StandardCharsets.US_ASCII)));
-      await(Future.all(second, third));
+      Await.result(Future.all(second, third));
     }
     for (String phone : senders) {
       assertEquals(1, db.queryLong("SELECT count(*) FROM inbound_messages WHERE sender = '+" + phone + "'"),
@@ -280,7 +281,7 @@ class MoReceiverTest {
     deliver(udh8(phone, 42, 3, 3, 0x00, parts.get(2), dayAndAHourAgo.plusSeconds(5)));
     deliver(udh8(waiting, 42, 3, 1, 0x00, parts.get(0))); // recent: keeps waiting
 
-    assertTrue(await(receiver.sweep()) >= 1);
+    assertTrue(Await.result(receiver.sweep()) >= 1);
 
     JsonObject published = next(phone);
     String expected = TextDecoder.decode(parts.get(0), 0x00) + Reassembly.MISSING + TextDecoder.decode(parts.get(2), 0x00);
@@ -341,7 +342,7 @@ class MoReceiverTest {
   }
 
   static Row row(long id) throws Exception {
-    return await(pool.preparedQuery("SELECT * FROM inbound_messages WHERE id = $1").execute(Tuple.of(id)))
+    return Await.result(pool.preparedQuery("SELECT * FROM inbound_messages WHERE id = $1").execute(Tuple.of(id)))
         .iterator().next();
   }
 
@@ -373,7 +374,4 @@ class MoReceiverTest {
     return out;
   }
 
-  static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-  }
 }

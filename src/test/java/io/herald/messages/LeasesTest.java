@@ -1,17 +1,16 @@
 package io.herald.messages;
 
+import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.store.Database;
 import io.herald.testing.TestDatabase;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class LeasesTest {
     db = TestDatabase.create();
     vertx = Vertx.vertx();
     Database database = new Database(db.url());
-    await(database.migrate(vertx));
+    Await.result(database.migrate(vertx));
     pool = database.pool(vertx, 4);
     store = new MessageStore(pool);
     claims = new Claims(pool);
@@ -42,7 +41,7 @@ class LeasesTest {
   @AfterAll
   static void stop() throws Exception {
     if (vertx != null) {
-      await(vertx.close());
+      Await.result(vertx.close());
     }
     if (db != null) {
       db.close();
@@ -51,18 +50,18 @@ class LeasesTest {
 
   @Test
   void aRenewedLeaseStaysAndAnExpiredOneReturnsToTheQueueWithItsReason() throws Exception {
-    List<Long> ids = await(store.insert(pool, List.of(
+    List<Long> ids = Await.result(store.insert(pool, List.of(
         new NewMessage(1, null, "conversation", "Herald", "+12025550171", "one", "GSM7", 1),
         new NewMessage(1, null, "conversation", "Herald", "+12025550172", "two", "GSM7", 1))));
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    assertEquals(2, await(claims.claim("conversation", List.of(new Quota(null, 1, 2)), now, 1)).size());
+    assertEquals(2, Await.result(claims.claim("conversation", List.of(new Quota(null, 1, 2)), now, 1)).size());
 
-    assertEquals(1, await(claims.renewLeases(List.of(ids.get(0)), now, 60)));
-    assertEquals(1L, await(claims.recoverLeases(now.plusSeconds(5))));
+    assertEquals(1, Await.result(claims.renewLeases(List.of(ids.get(0)), now, 60)));
+    assertEquals(1L, Await.result(claims.recoverLeases(now.plusSeconds(5))));
 
-    JsonObject renewed = await(views.find(1, ids.get(0))).orElseThrow();
+    JsonObject renewed = Await.result(views.find(1, ids.get(0))).orElseThrow();
     assertEquals("sending", renewed.getString("status"));
-    JsonObject returned = await(views.find(1, ids.get(1))).orElseThrow();
+    JsonObject returned = Await.result(views.find(1, ids.get(1))).orElseThrow();
     assertEquals("queued", returned.getString("status"));
     assertEquals(List.of("queued", "queued"), returned.getJsonArray("events").stream()
         .map(e -> ((JsonObject) e).getString("status")).toList());
@@ -76,14 +75,11 @@ class LeasesTest {
     db.execute("""
         INSERT INTO messages (account_id, job_id, sender, recipient, body, encoding, segments)
         SELECT 1, 1, 'Herald', '+1202555018' || i, 'hello', 'GSM7', 1 FROM generate_series(1, 3) i""");
-    await(claims.claim("bulk", List.of(new Quota(1L, 1, 2)), Instant.now(), 60));
+    Await.result(claims.claim("bulk", List.of(new Quota(1L, 1, 2)), Instant.now(), 60));
     assertEquals(1, db.queryLong("SELECT sum(n) FROM job_counts WHERE job_id = 1 AND state = 'queued'"));
     assertEquals(2, db.queryLong("SELECT sum(n) FROM job_counts WHERE job_id = 1 AND state = 'sending'"));
-    assertEquals(1, await(new io.herald.jobs.JobStore(pool).activeUnits()).stream()
+    assertEquals(1, Await.result(new io.herald.jobs.JobStore(pool).activeUnits()).stream()
         .filter(u -> u.jobId() != null && u.jobId() == 1).findFirst().orElseThrow().queued());
   }
 
-  static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 }

@@ -1,5 +1,6 @@
 package io.herald.smsc;
 
+import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -286,14 +287,9 @@ class SmscConnectionsTest {
   }
 
   private String inbound(String from) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (db.queryLong("SELECT count(*) FROM inbound_messages WHERE sender = '" + from + "'") > 0) {
-        return db.queryText("SELECT body FROM inbound_messages WHERE sender = '" + from + "'");
-      }
-      Api.sleep(50);
-    }
-    throw new AssertionError("no reply stored from " + from);
+    return Await.value("a reply stored from " + from, () ->
+        db.queryLong("SELECT count(*) FROM inbound_messages WHERE sender = '" + from + "'") > 0
+            ? db.queryText("SELECT body FROM inbound_messages WHERE sender = '" + from + "'") : null);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.herald.smsc;
 
+import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
@@ -7,6 +8,7 @@ import io.herald.testing.Api;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,14 +40,9 @@ class SmscReconnectTest {
   }
 
   private static void awaitFailures(Api metrics, double atLeast) {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < deadline) {
+    Await.until(atLeast + " bind failures", Duration.ofMinutes(2), () -> {
       Matcher m = FAILURES.matcher(metrics.get("/metrics").body());
-      if (m.find() && Double.parseDouble(m.group(1)) >= atLeast) {
-        return;
-      }
-      Api.sleep(100);
-    }
-    throw new AssertionError("fewer than " + atLeast + " bind failures");
+      return m.find() && Double.parseDouble(m.group(1)) >= atLeast;
+    });
   }
 }

@@ -55,19 +55,16 @@ public final class Api {
 
   /** Polls GET path until the JSON answer (of any status) satisfies done; fails after a generous limit. */
   public JsonObject await(String path, Predicate<JsonObject> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      Response r = get(path);
-      if (r.body().startsWith("{")) {
-        last = r.json();
-        if (done.test(last)) {
-          return last;
-        }
-      }
-      sleep(50);
+    JsonObject[] last = {null};
+    try {
+      return Await.value(path, () -> {
+        Response r = get(path);
+        last[0] = r.body().startsWith("{") ? r.json() : last[0];
+        return last[0] != null && done.test(last[0]) ? last[0] : null;
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError("gave up waiting on " + path + "; last answer: " + last[0]);
     }
-    throw new AssertionError("gave up waiting on " + path + "; last answer: " + last);
   }
 
   private HttpRequest.Builder request(String path) {
@@ -88,11 +85,6 @@ public final class Api {
   }
 
   public static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Await.sleep(millis);
   }
 }

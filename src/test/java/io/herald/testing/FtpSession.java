@@ -40,14 +40,7 @@ public final class FtpSession implements AutoCloseable {
   /** The server's first reply to a new connection (220 welcome, or 421 when it turns the caller away). */
   /** Tests share 127.0.0.1: waits out a block another test (or a wrong guess) may have caused. */
   public static void awaitUnblocked(int port) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (greeting(port).startsWith("220")) {
-        return;
-      }
-      Api.sleep(200);
-    }
-    throw new AssertionError("the address stayed blocked");
+    Await.until("the address to be unblocked (a 220 greeting)", () -> greeting(port).startsWith("220"));
   }
 
   public static String greeting(int port) {

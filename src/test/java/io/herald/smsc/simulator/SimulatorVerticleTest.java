@@ -1,15 +1,14 @@
 package io.herald.smsc.simulator;
 
+import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.testing.JsmppTestClient;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.BindType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,13 +18,13 @@ class SimulatorVerticleTest {
 
   @AfterEach
   void closeVertx() throws Exception {
-    await(vertx.close());
+    Await.result(vertx.close());
   }
 
   @Test
   void deploysTheSimulatorAndClosesItOnUndeploy() throws Exception {
     SimulatorVerticle verticle = new SimulatorVerticle(new SimulatorConfig(true, "127.0.0.1", 0, "herald", "pw", 10));
-    String id = await(vertx.deployVerticle(verticle));
+    String id = Await.result(vertx.deployVerticle(verticle));
     int port = verticle.port();
     assertTrue(port > 0);
     try (JsmppTestClient client = JsmppTestClient.bind(port, BindType.BIND_TRX, "herald", "pw")) {
@@ -33,18 +32,15 @@ class SimulatorVerticleTest {
       assertEquals(1, verticle.simulator().submitsReceived());
     }
 
-    await(vertx.undeploy(id));
+    Await.result(vertx.undeploy(id));
     assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
   }
 
   @Test
   void disabledDeploysNothing() throws Exception {
     SimulatorVerticle verticle = new SimulatorVerticle(new SimulatorConfig(false, "127.0.0.1", 0, "herald", "pw", 10));
-    await(vertx.deployVerticle(verticle));
+    Await.result(vertx.deployVerticle(verticle));
     assertEquals(-1, verticle.port());
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 }
