@@ -143,7 +143,7 @@ public final class Herald {
             jobs, meters),
         new io.herald.web.ContactsRoutes(contacts),
         new io.herald.web.DropRoutes(dropServices),
-        new io.herald.web.AccountRoutes(accounts),
+        new io.herald.web.AccountRoutes(new io.herald.accounts.Accounts(pool)),
         new io.herald.web.SimulatorRoutes(new io.herald.smsc.simulator.SimulatorReplies(vertx, simulator,
             config.account().region()))));
 

@@ -1,7 +1,6 @@
 package io.herald.accounts;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -18,7 +17,8 @@ public final class AccountStore {
     this.pool = pool;
   }
 
-  public record StoredUser(long id, Long accountId, String email, String passwordHash, Role role) {
+  /** @param disabled whether the user's account is disabled (operators belong to none) */
+  public record StoredUser(long id, Long accountId, String email, String passwordHash, Role role, boolean disabled) {
     public Principal principal() {
       return new Principal(id, accountId, email, role);
     }
@@ -26,11 +26,13 @@ public final class AccountStore {
 
   /** The user whose {@link EmailKey} this is. */
   public Future<Optional<StoredUser>> userByEmailKey(String emailKey) {
-    return pool.preparedQuery("SELECT id, account_id, email, password_hash, role FROM users WHERE email_key = $1")
+    return pool.preparedQuery("""
+            SELECT u.id, u.account_id, u.email, u.password_hash, u.role, a.disabled_at IS NOT NULL AS disabled
+            FROM users u LEFT JOIN accounts a ON a.id = u.account_id WHERE u.email_key = $1""")
         .execute(Tuple.of(emailKey))
         .map(rows -> first(rows).map(r -> new StoredUser(
             r.getLong("id"), r.getLong("account_id"), r.getString("email"),
-            r.getString("password_hash"), Role.fromDb(r.getString("role")))));
+            r.getString("password_hash"), Role.fromDb(r.getString("role")), r.getBoolean("disabled"))));
   }
 
   public Future<Account> account(long id) {
@@ -48,6 +50,16 @@ public final class AccountStore {
     return pool.preparedQuery(sql).execute(args).map(rows -> first(rows).map(r -> new Sender(
         r.getLong("id"), r.getLong("account_id"), r.getString("address"),
         SenderKind.fromDb(r.getString("kind")), r.getBoolean("is_default"))));
+  }
+
+  /** Accounts with a rate for the account as a whole, by id. */
+  public Future<java.util.Map<Long, Double>> accountRates() {
+    return pool.query("SELECT id, rate_tps::float8 AS tps FROM accounts WHERE rate_tps IS NOT NULL").execute()
+        .map(rows -> {
+          java.util.Map<Long, Double> rates = new java.util.HashMap<>();
+          rows.forEach(r -> rates.put(r.getLong("id"), r.getDouble("tps")));
+          return rates;
+        });
   }
 
   /** Senders with a rate limit of their own, by account id and address. */
@@ -107,19 +119,4 @@ public final class AccountStore {
   }
 
   /** Turns the feature on or off; the account as operators see it, empty when there is none. */
-  public Future<Optional<JsonObject>> setDropEnabled(long accountId, boolean enabled) {
-    return pool.preparedQuery("UPDATE accounts SET drop_enabled = $2 WHERE id = $1 RETURNING id, name, drop_enabled")
-        .execute(Tuple.of(accountId, enabled)).map(rows -> first(rows).map(AccountStore::dropView));
-  }
-
-  /** The account as operators see it: id, name and whether Drop &amp; Go is on. */
-  public Future<Optional<JsonObject>> dropView(long accountId) {
-    return pool.preparedQuery("SELECT id, name, drop_enabled FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
-        .map(rows -> first(rows).map(AccountStore::dropView));
-  }
-
-  private static JsonObject dropView(Row r) {
-    return new JsonObject().put("id", r.getLong("id")).put("name", r.getString("name"))
-        .put("dropAndGo", r.getBoolean("drop_enabled"));
-  }
 }

@@ -34,6 +34,9 @@ public final class Authenticator {
 
   public record Refused() implements Outcome {}
 
+  /** The password was right, but the user's account is disabled. */
+  public record Disabled() implements Outcome {}
+
   public record Locked(LoginThrottle.Standing standing) implements Outcome {}
 
   public Authenticator(Vertx vertx, AccountStore store, LoginThrottle throttle) {
@@ -63,6 +66,9 @@ public final class Authenticator {
               return throttle.failed(login, address).map(v -> (Outcome) new Refused());
             }
             remember(digest);
+            if (user.get().disabled()) {
+              return Future.succeededFuture((Outcome) new Disabled());
+            }
             Future<Void> forgotten = standing.hasFailures() ? throttle.succeeded(login, address) : Future.succeededFuture();
             return forgotten.map(v -> (Outcome) new Accepted(user.get().principal()));
           });

@@ -52,6 +52,7 @@ public final class SessionStore {
                    expires_at = least(s.created_at + interval '%s', now() + interval '%s')
             FROM users u
             WHERE s.token_hash = $1 AND s.expires_at > now() AND u.id = s.user_id
+              AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = u.account_id AND a.disabled_at IS NOT NULL)
             RETURNING u.id, u.account_id, u.email, u.role, s.csrf_token""".formatted(ABSOLUTE, IDLE))
         .execute(Tuple.of(hash(token)))
         .map(rows -> {

@@ -169,8 +169,9 @@ public final class Dispatcher extends VerticleBase {
     }
     refreshing = true;
     refreshAgain = false;
-    jobs.activeUnits().compose(units -> accounts.senderLimits().map(limits -> {
-      senderRates.limits(limits);
+    jobs.activeUnits().compose(units -> Future.all(accounts.senderLimits(), accounts.accountRates()).map(limits -> {
+      senderRates.limits(limits.resultAt(0));
+      senderRates.accountLimits(limits.resultAt(1));
       waiting.read(units);
       return units;
     })).onComplete(ar -> {
@@ -307,10 +308,18 @@ public final class Dispatcher extends VerticleBase {
       return;
     }
     long nanos = System.nanoTime();
+    RateWindow accountWindow = senderRates.accountWindow(message.accountId(), nanos);
+    if (accountWindow != null && accountWindow.available(nanos) < 1) {
+      result(SendResult.notTried(message.id(), now.plusNanos(accountWindow.waitNanos(nanos)), "account rate limit"));
+      return;
+    }
     RateWindow senderWindow = senderRates.window(message.accountId(), message.sender(), nanos);
     if (senderWindow != null && !senderWindow.tryTake(nanos)) {
       result(SendResult.notTried(message.id(), now.plusNanos(senderWindow.waitNanos(nanos)), "sender rate limit"));
       return;
+    }
+    if (accountWindow != null) {
+      accountWindow.tryTake(nanos);
     }
     SmscConnection connection = smscs.pick(message.accountId(), message.sender(), message.recipient());
     if (connection == null) { // its route's connections are down or busy: wait, without counting an attempt

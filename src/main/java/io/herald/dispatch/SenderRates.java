@@ -3,10 +3,26 @@ package io.herald.dispatch;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The senders with a rate of their own (accounts' settings) and the window that enforces each. */
+/**
+ * The senders with a rate of their own and the accounts with a rate for the account as a whole
+ * (accounts' settings), and the window that enforces each.
+ */
 final class SenderRates {
   private final Map<String, RateWindow> windows = new HashMap<>();
   private Map<String, Double> limits = Map.of();
+  private Map<Long, Double> accountLimits = Map.of();
+
+  /** Rates of whole accounts, by account id; a changed rate gets a new window. */
+  void accountLimits(Map<Long, Double> limits) {
+    this.accountLimits = limits;
+  }
+
+  /** The account's window, or null when the account has no rate of its own. */
+  RateWindow accountWindow(long accountId, long nanos) {
+    Double limit = accountLimits.get(accountId);
+    return limit == null ? null : windows.computeIfAbsent("account " + accountId + "@" + limit,
+        k -> new RateWindow(limit, nanos));
+  }
 
   /** Limits keyed "accountId:sender", as the account store reads them; a changed limit gets a new window. */
   void limits(Map<String, Double> limits) {
@@ -26,9 +42,11 @@ final class SenderRates {
     return windows.computeIfAbsent(key + "@" + limit, k -> new RateWindow(limit, nanos));
   }
 
-  /** How many the sender may hand over now; unlimited senders are not capped. */
+  /** How many the sender may hand over now, within its account's rate; unlimited ones are not capped. */
   int room(long accountId, String sender, long nanos) {
     RateWindow window = window(accountId, sender, nanos);
-    return window == null ? Integer.MAX_VALUE : window.available(nanos);
+    RateWindow account = accountWindow(accountId, nanos);
+    return Math.min(window == null ? Integer.MAX_VALUE : window.available(nanos),
+        account == null ? Integer.MAX_VALUE : account.available(nanos));
   }
 }

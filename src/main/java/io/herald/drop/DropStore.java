@@ -56,14 +56,14 @@ public final class DropStore {
   }
 
   public Future<Optional<Login>> login(String username) {
-    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + ", a.drop_enabled FROM drop_profiles p"
+    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + ", a.drop_enabled AND a.disabled_at IS NULL AS drop_enabled FROM drop_profiles p"
             + " JOIN accounts a ON a.id = p.account_id WHERE lower(p.username) = lower($1)")
         .execute(Tuple.of(username))
         .map(rows -> first(rows).map(r -> new Login(profile(r), r.getBoolean("drop_enabled"))));
   }
 
   public Future<Optional<Login>> login(long profileId) {
-    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + ", a.drop_enabled FROM drop_profiles p"
+    return pool.preparedQuery("SELECT " + PROFILE_COLUMNS + ", a.drop_enabled AND a.disabled_at IS NULL AS drop_enabled FROM drop_profiles p"
             + " JOIN accounts a ON a.id = p.account_id WHERE p.id = $1")
         .execute(Tuple.of(profileId))
         .map(rows -> first(rows).map(r -> new Login(profile(r), r.getBoolean("drop_enabled"))));

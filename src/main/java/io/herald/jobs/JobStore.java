@@ -143,7 +143,7 @@ public final class JobStore {
                    (SELECT coalesce(sum(c.n), 0) FROM job_counts c WHERE c.job_id = j.id AND c.state = 'queued')::bigint
                      AS queued
             FROM jobs j JOIN accounts a ON a.id = j.account_id
-            WHERE j.status = 'running'""")
+            WHERE j.status = 'running' AND a.disabled_at IS NULL""")
         .execute()
         .map(rows -> {
           List<Unit> units = new ArrayList<>();

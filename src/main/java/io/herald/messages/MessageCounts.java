@@ -49,8 +49,9 @@ public final class MessageCounts {
       ) q GROUP BY lane""";
 
   private static final String DIRECT_QUEUES = """
-      SELECT account_id, lane, count(*) AS n FROM messages WHERE job_id IS NULL AND state = 'queued'
-      GROUP BY account_id, lane""";
+      SELECT m.account_id, m.lane, count(*) AS n FROM messages m JOIN accounts a ON a.id = m.account_id
+      WHERE m.job_id IS NULL AND m.state = 'queued' AND a.disabled_at IS NULL
+      GROUP BY m.account_id, m.lane""";
 
   private final Pool pool;
 
@@ -85,7 +86,7 @@ public final class MessageCounts {
     });
   }
 
-  /** Every account's queued messages outside any job, by lane. */
+  /** Every account's queued messages outside any job, by lane; a disabled account's wait. */
   public Future<List<DirectQueue>> directQueues() {
     return pool.query(DIRECT_QUEUES).execute().map(rows -> {
       List<DirectQueue> list = new ArrayList<>(rows.size());

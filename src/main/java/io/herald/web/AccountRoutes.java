@@ -2,22 +2,42 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
+import io.herald.accounts.AccountChange;
+import io.herald.accounts.AccountSettings;
+import io.herald.accounts.Accounts;
 import io.herald.accounts.Principal;
 import io.herald.errors.Refusal;
-import io.herald.accounts.AccountStore;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.Set;
 
-/** Accounts as operators steer them: for now, turning Drop &amp; Go on and off. */
+/**
+ * Accounts: operators list, create and change them (products, limits, disabling); a user of an
+ * account may read its own.
+ */
 public final class AccountRoutes implements Routes {
-  private final AccountStore accounts;
+  private static final Set<String> FIELDS = Set.of("name", "region", "timeZone", "dropAndGo", "twoWay", "alerts",
+      "campaigns", "broadcasts", "rateTps", "maxListRecipients", "disabled");
+  private final Accounts accounts;
 
-  public AccountRoutes(AccountStore accounts) {
+  public AccountRoutes(Accounts accounts) {
     this.accounts = accounts;
   }
 
   @Override
   public void mount(Router router) {
+    router.get("/api/v1/accounts").handler(Http.safe(ctx -> accounts.list()
+        .onSuccess(list -> {
+          JsonArray all = new JsonArray();
+          list.forEach(a -> all.add(view(a)));
+          json(ctx, 200, new JsonObject().put("accounts", all));
+        })
+        .onFailure(ctx::fail)));
+    router.post("/api/v1/accounts").handler(Http.readBody()).handler(Http.safe(ctx -> accounts
+        .create(change(Http.body(ctx)))
+        .onSuccess(a -> json(ctx, 201, view(a)))
+        .onFailure(ctx::fail)));
     // an operator, or a user of that very account
     router.get("/api/v1/accounts/:id").handler(Http.safe(ctx -> {
       long id = Http.id(ctx, "id", "account");
@@ -25,24 +45,75 @@ public final class AccountRoutes implements Routes {
       if (!p.isOperator() && (p.accountId() == null || p.accountId() != id)) {
         throw Refusal.notFound("account");
       }
-      accounts.dropView(id)
-          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(Refusal.notFound("account"))))
+      accounts.one(id)
+          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, view(account)),
+              () -> ctx.fail(Refusal.notFound("account"))))
           .onFailure(ctx::fail);
     }));
     router.patch("/api/v1/accounts/:id").handler(Http.readBody()).handler(Http.safe(ctx -> {
       long id = Http.id(ctx, "id", "account");
-      JsonObject body = Http.body(ctx);
-      for (String key : body.fieldNames()) {
-        if (!key.equals("dropAndGo")) {
-          throw Refusal.invalid(key, "unknown field " + key + " (an account's dropAndGo can be changed)", null);
-        }
-      }
-      if (!(body.getValue("dropAndGo") instanceof Boolean on)) {
-        throw Refusal.invalid("dropAndGo", "dropAndGo must be true or false", String.valueOf(body.getValue("dropAndGo")));
-      }
-      accounts.setDropEnabled(id, on)
-          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, account), () -> ctx.fail(Refusal.notFound("account"))))
+      accounts.change(id, change(Http.body(ctx)))
+          .onSuccess(a -> a.ifPresentOrElse(account -> json(ctx, 200, view(account)),
+              () -> ctx.fail(Refusal.notFound("account"))))
           .onFailure(ctx::fail);
     }));
+  }
+
+  private static AccountChange change(JsonObject body) {
+    for (String key : body.fieldNames()) {
+      if (!FIELDS.contains(key)) {
+        throw Refusal.invalid(key, "unknown field " + key + " (an account has " + String.join(", ",
+            new java.util.TreeSet<>(FIELDS)) + ")", null);
+      }
+    }
+    boolean clearRate = body.containsKey("rateTps") && body.getValue("rateTps") == null;
+    return new AccountChange(text(body, "name"), text(body, "region"), text(body, "timeZone"),
+        flag(body, "dropAndGo"), flag(body, "twoWay"), flag(body, "alerts"), flag(body, "campaigns"),
+        flag(body, "broadcasts"), rate(body), clearRate, whole(body, "maxListRecipients"), flag(body, "disabled"));
+  }
+
+  private static String text(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw Refusal.invalid(key, key + " must be text", String.valueOf(v));
+  }
+
+  private static Boolean flag(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v == null || v instanceof Boolean) {
+      return (Boolean) v;
+    }
+    throw Refusal.invalid(key, key + " must be true or false", String.valueOf(v));
+  }
+
+  private static Double rate(JsonObject body) {
+    Object v = body.getValue("rateTps");
+    if (v == null || v instanceof Number) {
+      return v == null ? null : ((Number) v).doubleValue();
+    }
+    throw Refusal.invalid("rateTps", "rateTps must be a number of messages per second, or null for no cap",
+        String.valueOf(v));
+  }
+
+  private static Integer whole(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e9) {
+      return n.intValue();
+    }
+    throw Refusal.invalid(key, key + " must be a whole number", String.valueOf(v));
+  }
+
+  static JsonObject view(AccountSettings a) {
+    return new JsonObject().put("id", a.id()).put("name", a.name()).put("region", a.region())
+        .put("timeZone", a.timeZone().getId()).put("dropAndGo", a.dropAndGo()).put("twoWay", a.twoWay())
+        .put("alerts", a.alerts()).put("campaigns", a.campaigns()).put("broadcasts", a.broadcasts())
+        .put("rateTps", a.rateTps()).put("maxListRecipients", a.maxListRecipients())
+        .put("disabled", a.disabled()).put("disabledAt", a.disabledAt() == null ? null : a.disabledAt().toString())
+        .put("createdAt", a.createdAt().toString());
   }
 }

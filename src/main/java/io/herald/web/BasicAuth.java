@@ -55,11 +55,15 @@ final class BasicAuth implements Handler<RoutingContext> {
         ctx.next();
       } else if (ar.result() instanceof Authenticator.Locked locked) {
         tooMany(ctx, locked.standing());
+      } else if (ar.result() instanceof Authenticator.Disabled) {
+        Http.json(ctx, 403, new io.vertx.core.json.JsonObject().put("error", DISABLED));
       } else {
         deny(ctx, "wrong e-mail or password");
       }
     });
   }
+
+  static final String DISABLED = "this account is disabled: ask your Herald operator";
 
   static String address(RoutingContext ctx) {
     return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();

@@ -52,6 +52,10 @@ final class LoginRoutes {
         BasicAuth.tooMany(ctx, locked.standing());
         return Future.succeededFuture();
       }
+      if (outcome instanceof Authenticator.Disabled) {
+        json(ctx, 403, new JsonObject().put("error", BasicAuth.DISABLED));
+        return Future.succeededFuture();
+      }
       if (!(outcome instanceof Authenticator.Accepted accepted)) {
         json(ctx, 401, new JsonObject().put("error", "wrong e-mail or password"));
         return Future.succeededFuture();

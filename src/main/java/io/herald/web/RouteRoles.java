@@ -106,6 +106,8 @@ final class RouteRoles implements Handler<RoutingContext> {
       // an account as its own users see it (others' are not found); changed by operators only
       user(HttpMethod.GET, "/api/v1/accounts/:id"),
       // operators only: accounts' settings, SMSC connections, unmatched receipts, the simulator
+      operator(HttpMethod.GET, "/api/v1/accounts"),
+      operator(HttpMethod.POST, "/api/v1/accounts"),
       operator(HttpMethod.PATCH, "/api/v1/accounts/:id"),
       operator(HttpMethod.GET, "/api/v1/smsc"),
       operator(HttpMethod.GET, "/api/v1/receipts/unmatched"),
