@@ -14,6 +14,7 @@ const Herald = (() => {
     { href: 'fields.html', label: 'Fields', roles: ['admin', 'operator'] },
     { href: 'drop-settings.html', label: 'Drop & Go Settings', roles: ['admin', 'operator'] },
     { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
+    { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },
     { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] },
   ];
   let me = null;
@@ -120,7 +121,7 @@ const Herald = (() => {
   function statusBadge(status) {
     // unknown: sent, but whether it arrived is not known (no receipt within the timeout)
     const cls = ['completed', 'delivered', 'bound', 'up', 'active'].includes(status) ? 'ok'
-      : ['cancelled', 'failed', 'undeliverable', 'expired', 'down', 'opted-out'].includes(status) ? 'bad'
+      : ['cancelled', 'failed', 'undeliverable', 'expired', 'down', 'opted-out', 'disabled'].includes(status) ? 'bad'
         : status === 'unknown' ? 'warn' : '';
     return el('span', { class: 'status ' + cls }, status);
   }
