@@ -52,6 +52,15 @@ public final class AccountStore {
         SenderKind.fromDb(r.getString("kind")), r.getBoolean("is_default"))));
   }
 
+  /** Senders routed to an SMSC connection of their own: the connection's name by "accountId:address". */
+  public Future<java.util.Map<String, String>> senderRoutes() {
+    return pool.query("SELECT account_id, address, smsc FROM senders WHERE smsc IS NOT NULL").execute().map(rows -> {
+      java.util.Map<String, String> routes = new java.util.HashMap<>();
+      rows.forEach(r -> routes.put(r.getLong("account_id") + ":" + r.getString("address"), r.getString("smsc")));
+      return routes;
+    });
+  }
+
   /** Accounts with a rate for the account as a whole, by id. */
   public Future<java.util.Map<Long, Double>> accountRates() {
     return pool.query("SELECT id, rate_tps::float8 AS tps FROM accounts WHERE rate_tps IS NOT NULL").execute()
@@ -93,8 +102,10 @@ public final class AccountStore {
 
   public Future<Long> insertSender(SqlClient client, long accountId, String address, boolean isDefault) {
     return client.preparedQuery(
-            "INSERT INTO senders (account_id, address, kind, is_default) VALUES ($1, $2, $3, $4) RETURNING id")
-        .execute(Tuple.of(accountId, address, SenderKind.of(address).dbName(), isDefault))
+            "INSERT INTO senders (account_id, address, kind, is_default, takes_replies) VALUES ($1, $2, $3, $4, $5)"
+                + " RETURNING id")
+        .execute(Tuple.of(accountId, address, SenderKind.of(address).dbName(), isDefault,
+            SenderKind.of(address) != SenderKind.ALPHANUMERIC))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 

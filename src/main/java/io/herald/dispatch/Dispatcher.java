@@ -169,9 +169,11 @@ public final class Dispatcher extends VerticleBase {
     }
     refreshing = true;
     refreshAgain = false;
-    jobs.activeUnits().compose(units -> Future.all(accounts.senderLimits(), accounts.accountRates()).map(limits -> {
+    jobs.activeUnits().compose(units -> Future.all(accounts.senderLimits(), accounts.accountRates(),
+        accounts.senderRoutes()).map(limits -> {
       senderRates.limits(limits.resultAt(0));
       senderRates.accountLimits(limits.resultAt(1));
+      senderRates.routes(limits.resultAt(2));
       waiting.read(units);
       return units;
     })).onComplete(ar -> {
@@ -321,7 +323,9 @@ public final class Dispatcher extends VerticleBase {
     if (accountWindow != null) {
       accountWindow.tryTake(nanos);
     }
-    SmscConnection connection = smscs.pick(message.accountId(), message.sender(), message.recipient());
+    String route = senderRates.route(message.accountId(), message.sender());
+    SmscConnection connection = route != null ? smscs.named(route)
+        : smscs.pick(message.accountId(), message.sender(), message.recipient());
     if (connection == null) { // its route's connections are down or busy: wait, without counting an attempt
       result(SendResult.notTried(message.id(), now.plusMillis(NO_ROUTE_WAIT_MILLIS),
           "no SMSC connection on the message's route could take it"));

@@ -5,12 +5,23 @@ import java.util.Map;
 
 /**
  * The senders with a rate of their own and the accounts with a rate for the account as a whole
- * (accounts' settings), and the window that enforces each.
+ * (accounts' settings), the window that enforces each, and the senders bound to an SMSC connection.
  */
 final class SenderRates {
   private final Map<String, RateWindow> windows = new HashMap<>();
   private Map<String, Double> limits = Map.of();
   private Map<Long, Double> accountLimits = Map.of();
+  private Map<String, String> routes = Map.of();
+
+  /** The SMSC connection each routed sender must use, keyed "accountId:sender". */
+  void routes(Map<String, String> routes) {
+    this.routes = routes;
+  }
+
+  /** The connection the sender must use, or null when the configured routes decide. */
+  String route(long accountId, String sender) {
+    return sender == null ? null : routes.get(accountId + ":" + sender);
+  }
 
   /** Rates of whole accounts, by account id; a changed rate gets a new window. */
   void accountLimits(Map<Long, Double> limits) {

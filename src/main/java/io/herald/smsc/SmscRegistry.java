@@ -72,6 +72,12 @@ public final class SmscRegistry {
     return null;
   }
 
+  /** This connection when it can take a submit now, else null (the sender's route waits for it). */
+  public SmscConnection named(String name) {
+    SmscConnection c = byName.get(name);
+    return c != null && c.canSubmit() && c.freeWindow() > 0 ? c : null;
+  }
+
   public Map<String, LinkState> links() {
     Map<String, LinkState> links = new LinkedHashMap<>();
     for (SmscConnection c : connections) {

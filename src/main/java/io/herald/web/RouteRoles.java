@@ -103,6 +103,11 @@ final class RouteRoles implements Handler<RoutingContext> {
       admin(HttpMethod.GET, "/api/v1/users/:id"),
       admin(HttpMethod.PUT, "/api/v1/users/:id"),
       admin(HttpMethod.DELETE, "/api/v1/users/:id"),
+      // senders: account admins for their account, operators for all (sharing and SMSC routes: operators)
+      admin(HttpMethod.GET, "/api/v1/senders"),
+      admin(HttpMethod.POST, "/api/v1/senders"),
+      admin(HttpMethod.PATCH, "/api/v1/senders/:id"),
+      admin(HttpMethod.DELETE, "/api/v1/senders/:id"),
       // an account as its own users see it (others' are not found); changed by operators only
       user(HttpMethod.GET, "/api/v1/accounts/:id"),
       // operators only: accounts' settings, SMSC connections, unmatched receipts, the simulator
