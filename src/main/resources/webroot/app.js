@@ -13,6 +13,7 @@ const Herald = (() => {
     { href: 'opt-outs.html', label: 'Opt-outs' },
     { href: 'fields.html', label: 'Fields', roles: ['admin', 'operator'] },
     { href: 'drop-settings.html', label: 'Drop & Go Settings', roles: ['admin', 'operator'] },
+    { href: 'senders.html', label: 'Senders', roles: ['admin', 'operator'] },
     { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
     { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },
     { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] },
