@@ -2,7 +2,7 @@ package io.herald;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.herald.accounts.PasswordHasher;
+import io.herald.testing.Seed;
 import io.herald.testing.Api;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
@@ -24,11 +24,7 @@ class ApiRequestsTest {
         .put("messages", new JsonObject().put("maxParts", 3))));
     admin = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
     // a second customer with its own user
-    db.execute("INSERT INTO accounts (name, default_region, time_zone) VALUES ('Other clinic', 'GB', 'Europe/London')");
-    db.insertUser("(SELECT id FROM accounts WHERE name = 'Other clinic')", "other@clinic.example",
-        PasswordHasher.hash("other password"), "admin");
-    db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES ("
-        + "(SELECT id FROM accounts WHERE name = 'Other clinic'), 'Clinic', 'alphanumeric', true)");
+    Seed.account(herald.httpPort(), "Other clinic", "GB", "Europe/London", "other@clinic.example", "Clinic");
   }
 
   @AfterAll
@@ -62,7 +58,7 @@ class ApiRequestsTest {
   @Test
   void anotherAccountsMessageIsNotFound() {
     long mine = send(admin, new JsonObject().put("to", "+12025550143").put("body", "private")).json().getLong("id");
-    Api other = new Api(herald.httpPort(), "other@clinic.example", "other password");
+    Api other = new Api(herald.httpPort(), "other@clinic.example", Seed.PASSWORD);
     Api.Response r = other.get("/api/v1/messages/" + mine);
     assertEquals(404, r.status());
     assertEquals("message not found", r.json().getString("error"));
@@ -71,7 +67,7 @@ class ApiRequestsTest {
 
   @Test
   void numbersAreReadInTheAccountsOwnRegion() {
-    Api other = new Api(herald.httpPort(), "other@clinic.example", "other password");
+    Api other = new Api(herald.httpPort(), "other@clinic.example", Seed.PASSWORD);
     JsonObject accepted = send(other, new JsonObject().put("to", "07911 123456").put("body", "hi")).json();
     assertEquals("+447911123456", accepted.getString("to"));
     assertEquals("Clinic", accepted.getString("from"));

@@ -1,7 +1,7 @@
 package io.herald.contacts;
 
 import io.herald.Herald;
-import io.herald.accounts.PasswordHasher;
+import io.herald.testing.Seed;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
 final class ContactsFixture implements AutoCloseable {
   static final String USER_EMAIL = "user@test.example";
   static final String OTHER_EMAIL = "other@clinic.example";
-  private static final String PASSWORD = "a password for tests";
+  private static final String PASSWORD = Seed.PASSWORD;
 
   final TestDatabase db;
   final Herald herald;
@@ -28,13 +28,8 @@ final class ContactsFixture implements AutoCloseable {
     db = TestDatabase.create();
     herald = TestHerald.start(TestHerald.config(db, overrides));
     accountId = db.queryLong("SELECT id FROM accounts ORDER BY id LIMIT 1");
-    String hash = PasswordHasher.hash(PASSWORD);
-    db.insertUser(Long.toString(accountId), USER_EMAIL, hash, "user");
-    db.execute("INSERT INTO accounts (name, default_region, time_zone) VALUES ('Other clinic', 'GB', 'Europe/London')");
-    otherAccountId = db.queryLong("SELECT id FROM accounts WHERE name = 'Other clinic'");
-    db.insertUser(Long.toString(otherAccountId), OTHER_EMAIL, hash, "admin");
-    db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (" + otherAccountId
-        + ", 'Clinic', 'alphanumeric', true)");
+    Seed.user(herald.httpPort(), USER_EMAIL, "user");
+    otherAccountId = Seed.account(herald.httpPort(), "Other clinic", "GB", "Europe/London", OTHER_EMAIL, "Clinic").id();
     int port = herald.httpPort();
     admin = new Calls(port, TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
     user = new Calls(port, USER_EMAIL, PASSWORD);

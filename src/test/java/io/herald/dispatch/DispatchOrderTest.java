@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
-import io.herald.accounts.PasswordHasher;
+import io.herald.testing.Seed;
 import io.herald.testing.Api;
 import io.herald.testing.CloudhopperSmsc;
 import io.herald.testing.TestDatabase;
@@ -73,10 +73,7 @@ class DispatchOrderTest {
   @Test
   void aSmallJobOfOneAccountIsNotStuckBehindALargeJobOfAnother() {
     startHerald(10, 400);
-    db.execute("INSERT INTO accounts (name) VALUES ('School')");
-    db.insertUser("2", "school@example.com", PasswordHasher.hash("pw"), "admin");
-    db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (2, 'School', 'alphanumeric', true)");
-    Api school = new Api(herald.httpPort(), "school@example.com", "pw");
+    Api school = Seed.account(herald.httpPort(), "School", null, null, "school@example.com", "School").admin();
     long big = api.post("/api/v1/jobs", new JsonObject().put("recipients", recipients("+1202555", 3000, "bulk"))).json().getLong("id");
     api.await("/api/v1/jobs/" + big, j -> j.getJsonObject("counts").getLong("delivered") >= 100);
     long small = school.post("/api/v1/jobs", new JsonObject().put("recipients", recipients("+1312555", 100, "small"))).json().getLong("id");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
-import io.herald.accounts.PasswordHasher;
+import io.herald.testing.Seed;
 import io.herald.testing.Api;
 import io.herald.testing.CloudhopperSmsc;
 import io.herald.testing.TestDatabase;
@@ -171,9 +171,7 @@ class JobsApiTest {
         .add(new JsonObject().put("to", "+12025550321").put("body", "listed")))).json().getLong("id");
     JsonArray listed = api.get("/api/v1/jobs").json().getJsonArray("jobs");
     assertEquals(id, listed.getJsonObject(0).getLong("id"));
-    db.execute("INSERT INTO accounts (name) VALUES ('Other')");
-    db.insertUser("(SELECT max(id) FROM accounts)", "other@example.com", PasswordHasher.hash("pw"), "admin");
-    Api other = new Api(herald.httpPort(), "other@example.com", "pw");
+    Api other = Seed.account(herald.httpPort(), "Other", null, null, "other@example.com", "Other").admin();
     assertEquals(404, other.get("/api/v1/jobs/" + id).status());
     assertEquals(404, other.post("/api/v1/jobs/" + id + "/cancel", "").status());
     assertEquals(404, other.get("/api/v1/jobs/" + id + "/report.csv").status());

@@ -3,7 +3,7 @@ package io.herald.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.Herald;
-import io.herald.accounts.PasswordHasher;
+import io.herald.testing.Seed;
 import io.herald.testing.Api;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
@@ -45,12 +45,8 @@ class PermissionsTest {
     admin = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
     new Api(herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
     assertEquals(201, admin.post("/api/v1/users", new JsonObject().put("email", USER).put("password", PASSWORD).put("role", "user")).status());
-    db.execute("INSERT INTO accounts (name) VALUES ('Other')");
-    long other = db.queryLong("SELECT id FROM accounts WHERE name = 'Other'");
-    db.execute("INSERT INTO senders (account_id, address, kind, is_default) VALUES (" + other + ", 'Other', 'alphanumeric', true)");
-    db.insertUser(Long.toString(other), OTHER_ADMIN, PasswordHasher.hash(PASSWORD), "admin");
+    otherAdmin = Seed.account(herald.httpPort(), "Other", null, null, OTHER_ADMIN, "Other").admin();
     otherUser = db.queryLong("SELECT id FROM users WHERE email = '" + OTHER_ADMIN + "'");
-    otherAdmin = new Api(herald.httpPort(), OTHER_ADMIN, PASSWORD);
     otherJob = otherAdmin.post("/api/v1/jobs", new JsonObject().put("name", "theirs").put("template", "hi")
         .put("recipients", new JsonArray().add(new JsonObject().put("to", "+12025550901")))).json().getLong("id");
     otherMessage = otherAdmin.post("/api/v1/messages", new JsonObject().put("to", "+12025550902").put("body", "hi")).json().getLong("id");
