@@ -1,8 +1,8 @@
 package io.herald.contacts;
 
-import io.herald.errors.Refusal;
 import io.herald.contacts.Addresses.Address;
 import io.herald.contacts.Addresses.AddressKind;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

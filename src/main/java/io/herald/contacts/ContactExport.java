@@ -1,7 +1,7 @@
 package io.herald.contacts;
 
-import io.herald.errors.Refusal;
 import io.herald.contacts.files.SheetWriter;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

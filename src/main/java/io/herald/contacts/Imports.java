@@ -1,10 +1,10 @@
 package io.herald.contacts;
 
-import io.herald.errors.Refusal;
 import io.herald.contacts.files.FileProblem;
 import io.herald.contacts.files.SourceFormat;
 import io.herald.contacts.files.TableReader;
 import io.herald.contacts.files.TableSource;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -2,9 +2,9 @@ package io.herald.drop;
 
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.PasswordHasher;
-import io.herald.errors.Refusal;
 import io.herald.contacts.Field;
 import io.herald.contacts.Fields;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,16 +1,16 @@
 package io.herald.drop;
 
-import io.herald.errors.Refusal;
 import io.herald.api.Csv;
 import io.herald.api.CsvStream;
+import io.herald.errors.Refusal;
 import io.herald.messages.CountedStates;
 import io.herald.messages.LoggedMessage;
 import io.herald.messages.MessageLog;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.WriteStream;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;

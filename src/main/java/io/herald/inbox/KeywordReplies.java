@@ -1,8 +1,8 @@
 package io.herald.inbox;
 
-import io.herald.contacts.Addresses;
 import io.herald.contacts.Addresses.Address;
 import io.herald.contacts.Addresses.AddressKind;
+import io.herald.contacts.Addresses;
 import io.herald.contacts.KeywordAction;
 import io.herald.contacts.KeywordSettings;
 import io.herald.contacts.ReplyKeywords;

@@ -2,7 +2,6 @@ package io.herald.inbox;
 
 import io.herald.smsc.MoFragment;
 import io.herald.smsc.MoHandOff;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

@@ -2,11 +2,11 @@ package io.herald.ingest;
 
 import io.herald.accounts.AccountStore;
 import io.herald.accounts.Principal;
-import io.herald.errors.Refusal;
 import io.herald.config.ApiLimits;
-import io.herald.jobs.WeeklySchedule;
+import io.herald.errors.Refusal;
 import io.herald.jobs.JobSpec;
 import io.herald.jobs.JobStore;
+import io.herald.jobs.WeeklySchedule;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;

@@ -2,8 +2,8 @@ package io.herald.smsc;
 
 import io.herald.smsc.MoFragment;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;

@@ -1,7 +1,7 @@
 package io.herald.smsc;
 
-import io.herald.config.SmscConfig;
 import io.herald.config.SmscConfig.BindMode;
+import io.herald.config.SmscConfig;
 import io.herald.runtime.DaemonThreads;
 import io.herald.smsc.encoding.EncodedText;
 import io.herald.smsc.encoding.Encoding;

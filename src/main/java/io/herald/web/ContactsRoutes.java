@@ -1,12 +1,12 @@
 package io.herald.web;
 
-import io.herald.errors.Refusal;
 import static io.herald.web.Http.json;
 
 import io.herald.contacts.ContactExport;
 import io.herald.contacts.ContactQuery;
 import io.herald.contacts.ContactServices;
 import io.herald.contacts.Paging;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

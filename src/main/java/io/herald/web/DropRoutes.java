@@ -2,11 +2,11 @@ package io.herald.web;
 
 import static io.herald.web.Http.json;
 
-import io.herald.errors.Refusal;
 import io.herald.drop.DropServices;
 import io.herald.drop.HttpUploads;
 import io.herald.drop.ReportRange;
 import io.herald.drop.SendAtPreview;
+import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

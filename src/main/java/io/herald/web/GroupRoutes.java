@@ -3,10 +3,10 @@ package io.herald.web;
 import static io.herald.web.ContactsRoutes.noContent;
 import static io.herald.web.ContactsRoutes.reply;
 
-import io.herald.errors.Refusal;
 import io.herald.contacts.ContactBook;
 import io.herald.contacts.ContactQuery;
 import io.herald.contacts.Groups;
+import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -3,8 +3,8 @@ package io.herald.web;
 import static io.herald.web.Http.json;
 
 import io.herald.errors.Refusal;
-import io.herald.jobs.JobEvents;
 import io.herald.ingest.ApiJobs;
+import io.herald.jobs.JobEvents;
 import io.herald.jobs.JobStore;
 import io.herald.messages.MessageMeters;
 import io.vertx.core.json.JsonObject;

@@ -1,12 +1,13 @@
 package io.herald.contacts;
 
-import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.smsc.encoding.TextDecoder;
 import io.herald.testing.Api;
+import io.herald.testing.Await;
 import io.herald.testing.CloudhopperSmsc;
+import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,9 @@ class ReplyKeywordsTest {
         .put("port", smsc.port()).put("systemId", "carrier").put("password", "pw").put("window", 10).put("tps", 1000)
         .put("reconnectMinMillis", 50).put("reconnectMaxMillis", 500))));
     new Api(f.herald.httpPort(), null, null).await("/health", h -> h.getString("status").equals("up"));
-    // a long code of the first account, written without '+' as some carriers give it
-    f.db.execute("INSERT INTO senders (account_id, address, kind) VALUES (" + f.accountId + ", '+12025550000', 'long_code')");
+    // a long code of the first account, which replies address without '+' as some carriers give it
+    Api admin = new Api(f.herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
+    assertEquals(201, admin.post("/api/v1/senders", new JsonObject().put("address", "+12025550000")).status());
   }
 
   @AfterAll

@@ -1,20 +1,20 @@
 package io.herald.dispatch;
 
-import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.testing.Api;
+import io.herald.testing.Await;
 import io.herald.testing.CloudhopperSmsc;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
-import io.herald.testing.Seed;
 import io.herald.testing.Api;
 import io.herald.testing.CloudhopperSmsc;
+import io.herald.testing.Seed;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;
@@ -110,8 +110,8 @@ class DispatchOrderTest {
   @Test
   void aSenderLimitHoldsInEverySecondAtTheSmsc() {
     startHerald(10, 1000);
-    db.execute("INSERT INTO senders (account_id, address, kind, tps) VALUES (1, '12025550888', 'long_code', 3)");
-    long limited = api.post("/api/v1/jobs", new JsonObject().put("from", "12025550888").put("recipients", recipients("+1202556", 12, "limited")))
+    assertEquals(201, api.post("/api/v1/senders", new JsonObject().put("address", "+12025550888").put("tps", 3)).status());
+    long limited = api.post("/api/v1/jobs", new JsonObject().put("from", "+12025550888").put("recipients", recipients("+1202556", 12, "limited")))
         .json().getLong("id");
     long free = api.post("/api/v1/jobs", new JsonObject().put("recipients", recipients("+1202557", 200, "free"))).json().getLong("id");
     api.await("/api/v1/jobs/" + free, j -> j.getString("status").equals("completed"));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
-import io.herald.testing.Seed;
 import io.herald.testing.Api;
 import io.herald.testing.CloudhopperSmsc;
+import io.herald.testing.Seed;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;
@@ -137,8 +137,8 @@ class JobsApiTest {
       recipients.add(new JsonObject().put("to", "+1202556" + String.format("%04d", i)).put("body", "slow " + i));
     }
     // a sender limited to 20 a second keeps the job going long enough to steer it
-    db.execute("INSERT INTO senders (account_id, address, kind, tps) VALUES (1, '12025550999', 'long_code', 20)");
-    long id = api.post("/api/v1/jobs", new JsonObject().put("from", "12025550999").put("recipients", recipients)).json().getLong("id");
+    assertEquals(201, api.post("/api/v1/senders", new JsonObject().put("address", "+12025550999").put("tps", 20)).status());
+    long id = api.post("/api/v1/jobs", new JsonObject().put("from", "+12025550999").put("recipients", recipients)).json().getLong("id");
     api.await("/api/v1/jobs/" + id, j -> j.getJsonObject("counts").getLong("delivered") >= 10);
     JsonObject paused = api.post("/api/v1/jobs/" + id + "/pause", "").json();
     assertEquals("paused", paused.getString("status"));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.herald.accounts.PasswordHasher;
 import io.herald.testing.Api;
 import io.herald.testing.FtpSession;
+import io.herald.testing.Seed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -89,18 +89,17 @@ class DropProfileOptionsTest {
 
   @Test
   void onlyAdminsOfAnAccountWithDropAndGoManageProfiles() {
-    f.db.insertUser("1", "clerk@example.com", PasswordHasher.hash("clerk password"), "user");
-    Api.Response clerk = f.http("clerk@example.com", "clerk password", "GET", "/api/v1/drop-profiles", "application/json",
+    Seed.user(f.herald.httpPort(), "clerk@example.com", "user");
+    Api.Response clerk = f.http("clerk@example.com", Seed.PASSWORD, "GET", "/api/v1/drop-profiles", "application/json",
         new byte[0]);
     assertEquals(403, clerk.status());
     assertEquals("only account admins may do this", clerk.json().getString("error"));
-    f.db.execute("INSERT INTO accounts (name) VALUES ('Without Drop & Go')");
-    f.db.insertUser("(SELECT max(id) FROM accounts)", "other@example.com", PasswordHasher.hash("other password"), "admin");
-    Api.Response off = f.http("other@example.com", "other password", "POST", "/api/v1/drop-profiles", "application/json",
+    Seed.account(f.herald.httpPort(), "Without Drop & Go", null, null, "other@example.com", "Other");
+    Api.Response off = f.http("other@example.com", Seed.PASSWORD, "POST", "/api/v1/drop-profiles", "application/json",
         new JsonObject().put("username", "other").put("mobileColumn", 1).put("template", "x").encode().getBytes());
     assertEquals(403, off.status());
     assertEquals("Drop & Go is not turned on for this account: ask support to turn it on", off.json().getString("error"));
-    Api.Response list = f.http("other@example.com", "other password", "GET", "/api/v1/drop-profiles", "application/json",
+    Api.Response list = f.http("other@example.com", Seed.PASSWORD, "GET", "/api/v1/drop-profiles", "application/json",
         new byte[0]);
     assertEquals(new JsonObject().put("dropAndGo", false).put("profiles", new JsonArray()), list.json(),
         "the settings page can tell the feature is off");
@@ -241,7 +240,8 @@ class DropProfileOptionsTest {
     Api.Response field = f.admin.post("/api/v1/fields", new JsonObject().put("key", "balance").put("label", "Balance")
         .put("type", "number"));
     assertEquals(201, field.status(), field.body());
-    f.db.execute("INSERT INTO contacts (account_id, phone, last_name) VALUES (1, '+12025550851', 'Doe')");
+    assertEquals(201, f.admin.post("/api/v1/contacts", new JsonObject().put("phone", "+12025550851").put("lastName", "Doe"))
+        .status());
     JsonObject p = f.profile(new JsonObject().put("username", "billing").put("mobileColumn", "Mobile")
         .put("fields", fields(field("First", "first").put("contactField", "firstName"),
             field("Balance", "balance").put("contactField", "balance"), field("Note", "note")))
@@ -294,16 +294,16 @@ class DropProfileOptionsTest {
 
   @Test
   void theSenderAndTheConversationLockAreTheProfiles() {
-    f.db.execute("INSERT INTO senders (account_id, address, kind) VALUES (1, '12025550999', 'long_code')");
+    assertEquals(201, f.admin.post("/api/v1/senders", new JsonObject().put("address", "+12025550999")).status());
     JsonObject locked = f.profile(new JsonObject().put("username", "locked").put("hasHeader", false).put("mobileColumn", 1)
-        .put("from", "12025550999").put("conversationLock", true).put("template", "Reply to this number"));
-    assertEquals("12025550999", locked.getString("from"));
+        .put("from", "+12025550999").put("conversationLock", true).put("template", "Reply to this number"));
+    assertEquals("+12025550999", locked.getString("from"));
     assertTrue(locked.getBoolean("conversationLock"));
     assertEquals("processed", upload(locked, "locked.csv", "+12025550871\n+12025550872\n").getString("status"));
     JsonObject open = f.profile(new JsonObject().put("username", "unlocked").put("hasHeader", false).put("mobileColumn", 1)
         .put("template", "No lock"));
     assertEquals("processed", upload(open, "open.csv", "+12025550873\n").getString("status"));
-    assertEquals(2, f.db.queryLong("SELECT count(*) FROM conversation_locks WHERE sender = '12025550999'"
+    assertEquals(2, f.db.queryLong("SELECT count(*) FROM conversation_locks WHERE sender = '+12025550999'"
         + " AND account_id = 1 AND recipient IN ('+12025550871', '+12025550872')"));
     assertEquals(0, f.db.queryLong("SELECT count(*) FROM conversation_locks WHERE recipient = '+12025550873'"));
     f.awaitTexts(List.of("+12025550871"), 1);
@@ -314,7 +314,7 @@ class DropProfileOptionsTest {
 
   @Test
   void aNumberThatOptedOutIsNotSent() {
-    f.db.execute("INSERT INTO suppressions (account_id, address, kind, source) VALUES (1, '+12025550881', 'phone', 'manual')");
+    assertEquals(201, f.admin.post("/api/v1/opt-outs", new JsonObject().put("address", "+12025550881")).status());
     JsonObject p = f.profile(new JsonObject().put("username", "optouts").put("hasHeader", false).put("mobileColumn", 1)
         .put("template", "News"));
     JsonObject r = upload(p, "news.csv", "+12025550881\n+12025550882\n");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.herald.accounts.PasswordHasher;
 import io.herald.testing.Api;
+import io.herald.testing.Seed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +28,14 @@ class DropReportsTest {
     profile = f.profile(new JsonObject().put("username", "reports").put("name", "Front desk").put("mobileColumn", "Mobile")
         .put("fields", new JsonArray().add(new JsonObject().put("column", "First").put("label", "first")))
         .put("template", "Hi ~first~"));
+  }
+
+  /** Another account with Drop &amp; Go on, and its admin. */
+  private static Api dropAccount(String name, String adminEmail) {
+    Seed.Account account = Seed.account(f.herald.httpPort(), name, null, null, adminEmail, name);
+    assertEquals(200, f.operator.send("PATCH", "/api/v1/accounts/" + account.id(), new JsonObject().put("dropAndGo", true))
+        .status());
+    return account.admin();
   }
 
   private static long id() {
@@ -176,10 +184,7 @@ class DropReportsTest {
     assertEquals("error", failed.getString("status"));
     assertEquals(2, failed.getJsonArray("rejects").size(), "a file that went to error/ keeps its rejected rows too");
 
-    f.db.execute("INSERT INTO accounts (name, drop_enabled) VALUES ('Another', true)");
-    f.db.insertUser("(SELECT max(id) FROM accounts)", "another@example.com", PasswordHasher.hash("another password"),
-        "admin");
-    Api other = new Api(f.herald.httpPort(), "another@example.com", "another password");
+    Api other = dropAccount("Another", "another@example.com");
     assertEquals(404, other.get("/api/v1/reports/drops/" + fileId + "/rejects").status());
     assertEquals(404, other.get("/api/v1/reports/drops/" + fileId + "/rejects.csv").status());
   }
@@ -240,15 +245,12 @@ class DropReportsTest {
 
   @Test
   void anotherAccountSeesNoneOfIt() {
-    f.db.execute("INSERT INTO accounts (name, drop_enabled) VALUES ('Elsewhere', true)");
-    f.db.insertUser("(SELECT max(id) FROM accounts)", "elsewhere@example.com", PasswordHasher.hash("elsewhere password"),
-        "admin");
-    Api other = new Api(f.herald.httpPort(), "elsewhere@example.com", "elsewhere password");
+    Api other = dropAccount("Elsewhere", "elsewhere@example.com");
     assertEquals(0, other.get("/api/v1/reports/drops").json().getJsonArray("drops").size());
     assertEquals(0, other.get("/api/v1/reports/sent-log").json().getJsonArray("messages").size());
     assertEquals(0, other.get("/api/v1/drop-profiles").json().getJsonArray("profiles").size());
     assertEquals(404, other.get("/api/v1/drop-profiles/" + id()).status());
-    Api.Response upload = f.http("elsewhere@example.com", "elsewhere password", "POST",
+    Api.Response upload = f.http("elsewhere@example.com", Seed.PASSWORD, "POST",
         "/api/v1/drop-profiles/" + id() + "/files?name=x.csv", "text/csv", "First,Mobile\nX,+12025550941\n".getBytes());
     assertEquals(404, upload.status());
   }

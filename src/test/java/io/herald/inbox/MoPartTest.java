@@ -1,10 +1,10 @@
 package io.herald.inbox;
 
-import io.herald.smsc.MoFragment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.herald.smsc.MoFragment;
 import io.herald.smsc.encoding.Udh;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

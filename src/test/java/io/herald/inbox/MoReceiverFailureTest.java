@@ -1,12 +1,12 @@
 package io.herald.inbox;
 
-import io.herald.testing.Await;
-import io.herald.smsc.MoFragment;
-import io.herald.smsc.MoHandOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.smsc.MoFragment;
+import io.herald.smsc.MoHandOff;
+import io.herald.testing.Await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;

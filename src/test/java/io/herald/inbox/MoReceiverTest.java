@@ -1,18 +1,18 @@
 package io.herald.inbox;
 
-import io.herald.testing.Await;
-import io.herald.smsc.MoFragment;
-import io.herald.smsc.MoHandOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.smsc.MoFragment;
+import io.herald.smsc.MoHandOff;
 import io.herald.smsc.encoding.EncodedText;
 import io.herald.smsc.encoding.TextDecoder;
 import io.herald.smsc.encoding.TextEncoder;
 import io.herald.smsc.encoding.Udh;
 import io.herald.store.Database;
+import io.herald.testing.Await;
 import io.herald.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;

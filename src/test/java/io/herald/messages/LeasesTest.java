@@ -1,9 +1,9 @@
 package io.herald.messages;
 
-import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.store.Database;
+import io.herald.testing.Await;
 import io.herald.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,12 +1,12 @@
 package io.herald.smsc;
 
-import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
 import io.herald.testing.Api;
+import io.herald.testing.Await;
 import io.herald.testing.CloudhopperSmsc;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;

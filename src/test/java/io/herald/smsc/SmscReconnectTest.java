@@ -1,10 +1,10 @@
 package io.herald.smsc;
 
-import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.Herald;
 import io.herald.testing.Api;
+import io.herald.testing.Await;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonObject;

@@ -3,8 +3,8 @@ package io.herald.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.Herald;
-import io.herald.testing.Seed;
 import io.herald.testing.Api;
+import io.herald.testing.Seed;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;

@@ -3,7 +3,6 @@ package io.herald.contacts.files;
 import io.herald.ingest.CsvRows;
 import io.herald.ingest.TextEncoding;
 import io.herald.ingest.TextFacts;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.herald.smsc.simulator;
 
-import io.herald.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.testing.Await;
 import io.herald.testing.JsmppTestClient;
 import io.vertx.core.Vertx;
 import java.io.IOException;
