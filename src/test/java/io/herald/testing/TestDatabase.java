@@ -44,10 +44,6 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /** A user made behind the API's back; accountSql is an id or a subquery. */
-  public void insertUser(String accountSql, String email, String passwordHash, String role) {
-    execute("INSERT INTO users (account_id, email, email_key, password_hash, role) VALUES (" + accountSql + ", '"
-        + email + "', '" + io.herald.accounts.EmailKey.of(email) + "', '" + passwordHash + "', '" + role + "')");
-  }
 
   public long queryLong(String sql) {
     try (Connection c = connect(url); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
