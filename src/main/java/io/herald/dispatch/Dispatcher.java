@@ -310,18 +310,10 @@ public final class Dispatcher extends VerticleBase {
       return;
     }
     long nanos = System.nanoTime();
-    RateWindow accountWindow = senderRates.accountWindow(message.accountId(), nanos);
-    if (accountWindow != null && accountWindow.available(nanos) < 1) {
-      result(SendResult.notTried(message.id(), now.plusNanos(accountWindow.waitNanos(nanos)), "account rate limit"));
+    SendResult limited = senderRates.take(message, now, nanos);
+    if (limited != null) {
+      result(limited);
       return;
-    }
-    RateWindow senderWindow = senderRates.window(message.accountId(), message.sender(), nanos);
-    if (senderWindow != null && !senderWindow.tryTake(nanos)) {
-      result(SendResult.notTried(message.id(), now.plusNanos(senderWindow.waitNanos(nanos)), "sender rate limit"));
-      return;
-    }
-    if (accountWindow != null) {
-      accountWindow.tryTake(nanos);
     }
     String route = senderRates.route(message.accountId(), message.sender());
     SmscConnection connection = route != null ? smscs.named(route)

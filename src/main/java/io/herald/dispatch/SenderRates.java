@@ -1,5 +1,8 @@
 package io.herald.dispatch;
 
+import io.herald.messages.ClaimedMessage;
+import io.herald.messages.SendResult;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,6 +54,25 @@ final class SenderRates {
       return null;
     }
     return windows.computeIfAbsent(key + "@" + limit, k -> new RateWindow(limit, nanos));
+  }
+
+  /**
+   * Takes a hand-over from the message's sender and account windows; when either is full, the result
+   * that puts the message back until it has room (nothing is taken then).
+   */
+  SendResult take(ClaimedMessage message, Instant now, long nanos) {
+    RateWindow account = accountWindow(message.accountId(), nanos);
+    if (account != null && account.available(nanos) < 1) {
+      return SendResult.notTried(message.id(), now.plusNanos(account.waitNanos(nanos)), "account rate limit");
+    }
+    RateWindow sender = window(message.accountId(), message.sender(), nanos);
+    if (sender != null && !sender.tryTake(nanos)) {
+      return SendResult.notTried(message.id(), now.plusNanos(sender.waitNanos(nanos)), "sender rate limit");
+    }
+    if (account != null) {
+      account.tryTake(nanos);
+    }
+    return null;
   }
 
   /** How many the sender may hand over now, within its account's rate; unlimited ones are not capped. */
