@@ -52,15 +52,6 @@ public final class AccountStore {
         SenderKind.fromDb(r.getString("kind")), r.getBoolean("is_default"))));
   }
 
-  /** Senders routed to an SMSC connection of their own: the connection's name by "accountId:address". */
-  public Future<java.util.Map<String, String>> senderRoutes() {
-    return pool.query("SELECT account_id, address, smsc FROM senders WHERE smsc IS NOT NULL").execute().map(rows -> {
-      java.util.Map<String, String> routes = new java.util.HashMap<>();
-      rows.forEach(r -> routes.put(r.getLong("account_id") + ":" + r.getString("address"), r.getString("smsc")));
-      return routes;
-    });
-  }
-
   /** Accounts with a rate for the account as a whole, by id. */
   public Future<java.util.Map<Long, Double>> accountRates() {
     return pool.query("SELECT id, rate_tps::float8 AS tps FROM accounts WHERE rate_tps IS NOT NULL").execute()
@@ -71,16 +62,30 @@ public final class AccountStore {
         });
   }
 
-  /** Senders with a rate limit of their own, by account id and address. */
-  public Future<java.util.Map<String, Double>> senderLimits() {
-    return pool.query("SELECT account_id, address, tps FROM senders WHERE tps IS NOT NULL").execute().map(rows -> {
-      java.util.Map<String, Double> limits = new java.util.HashMap<>();
+  /**
+   * What dispatch needs of senders, keyed "accountId:address": the rate of those with one of their
+   * own, and the SMSC connection of those routed to one.
+   */
+  public record SenderRules(java.util.Map<String, Double> rates, java.util.Map<String, String> routes) {}
+
+  public Future<SenderRules> senderRules() {
+    return pool.query("SELECT account_id, address, tps::float8 AS tps, smsc FROM senders"
+            + " WHERE tps IS NOT NULL OR smsc IS NOT NULL").execute().map(rows -> {
+      java.util.Map<String, Double> rates = new java.util.HashMap<>();
+      java.util.Map<String, String> routes = new java.util.HashMap<>();
       for (Row r : rows) {
-        limits.put(r.getLong("account_id") + ":" + r.getString("address"), r.getNumeric("tps").doubleValue());
+        String key = r.getLong("account_id") + ":" + r.getString("address");
+        if (r.getDouble("tps") != null) {
+          rates.put(key, r.getDouble("tps"));
+        }
+        if (r.getString("smsc") != null) {
+          routes.put(key, r.getString("smsc"));
+        }
       }
-      return limits;
+      return new SenderRules(rates, routes);
     });
   }
+
 
   public Future<Long> countUsers(SqlClient client) {
     return client.query("SELECT count(*) FROM users").execute().map(rows -> rows.iterator().next().getLong(0));

@@ -169,11 +169,11 @@ public final class Dispatcher extends VerticleBase {
     }
     refreshing = true;
     refreshAgain = false;
-    jobs.activeUnits().compose(units -> Future.all(accounts.senderLimits(), accounts.accountRates(),
-        accounts.senderRoutes()).map(limits -> {
-      senderRates.limits(limits.resultAt(0));
+    jobs.activeUnits().compose(units -> Future.all(accounts.senderRules(), accounts.accountRates()).map(limits -> {
+      AccountStore.SenderRules senders = limits.resultAt(0);
+      senderRates.limits(senders.rates());
+      senderRates.routes(senders.routes());
       senderRates.accountLimits(limits.resultAt(1));
-      senderRates.routes(limits.resultAt(2));
       waiting.read(units);
       return units;
     })).onComplete(ar -> {

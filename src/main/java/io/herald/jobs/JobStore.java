@@ -22,9 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** SQL for jobs: writing them, their counts and control, and the per-recipient report. */
@@ -155,24 +153,12 @@ public final class JobStore {
           }
           return units;
         });
-    return running.compose(units -> counts.directQueues().compose(direct -> direct.isEmpty()
-        ? Future.succeededFuture(units)
-        : timeZones(direct.stream().map(MessageCounts.DirectQueue::accountId).distinct().toList()).map(zones -> {
-          List<Unit> all = new ArrayList<>(units);
-          direct.forEach(d -> all.add(new Unit(null, d.accountId(), d.lane(), null, null, null,
-              zones.get(d.accountId()), d.queued())));
-          return all;
-        })));
-  }
-
-  private Future<Map<Long, ZoneId>> timeZones(List<Long> accountIds) {
-    return pool.preparedQuery("SELECT id, time_zone FROM accounts WHERE id = ANY($1)")
-        .execute(Tuple.tuple().addValue(accountIds.toArray(Long[]::new)))
-        .map(rows -> {
-          Map<Long, ZoneId> zones = new HashMap<>();
-          rows.forEach(r -> zones.put(r.getLong("id"), ZoneId.of(r.getString("time_zone"))));
-          return zones;
-        });
+    return Future.all(running, counts.directQueues()).map(both -> {
+      List<Unit> all = new ArrayList<>(both.<List<Unit>>resultAt(0));
+      both.<List<MessageCounts.DirectQueue>>resultAt(1).forEach(d -> all.add(new Unit(null, d.accountId(), d.lane(), null,
+          null, null, d.timeZone(), d.queued())));
+      return all;
+    });
   }
 
   /** Jobs among these whose every message is final become completed. */

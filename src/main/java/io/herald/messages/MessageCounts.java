@@ -18,8 +18,8 @@ public final class MessageCounts {
   /** How many messages changed to a state within one minute. */
   public record PerMinute(Instant minute, String state, long n) {}
 
-  /** Queued messages outside any job, for one account and lane. */
-  public record DirectQueue(long accountId, String lane, long queued) {}
+  /** Queued messages outside any job, for one account and lane, with the account's time zone. */
+  public record DirectQueue(long accountId, String lane, long queued, java.time.ZoneId timeZone) {}
 
   private static final String TODAY = """
       SELECT
@@ -49,7 +49,8 @@ public final class MessageCounts {
       ) q GROUP BY lane""";
 
   private static final String DIRECT_QUEUES = """
-      SELECT m.account_id, m.lane, count(*) AS n FROM messages m JOIN accounts a ON a.id = m.account_id
+      SELECT m.account_id, m.lane, count(*) AS n, min(a.time_zone) AS time_zone
+      FROM messages m JOIN accounts a ON a.id = m.account_id
       WHERE m.job_id IS NULL AND m.state = 'queued' AND a.disabled_at IS NULL
       GROUP BY m.account_id, m.lane""";
 
@@ -90,7 +91,8 @@ public final class MessageCounts {
   public Future<List<DirectQueue>> directQueues() {
     return pool.query(DIRECT_QUEUES).execute().map(rows -> {
       List<DirectQueue> list = new ArrayList<>(rows.size());
-      rows.forEach(r -> list.add(new DirectQueue(r.getLong("account_id"), r.getString("lane"), r.getLong("n"))));
+      rows.forEach(r -> list.add(new DirectQueue(r.getLong("account_id"), r.getString("lane"), r.getLong("n"),
+          java.time.ZoneId.of(r.getString("time_zone")))));
       return list;
     });
   }
