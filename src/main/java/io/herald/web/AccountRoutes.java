@@ -1,5 +1,9 @@
 package io.herald.web;
 
+import static io.herald.web.BodyFields.cleared;
+import static io.herald.web.BodyFields.flag;
+import static io.herald.web.BodyFields.number;
+import static io.herald.web.BodyFields.text;
 import static io.herald.web.Http.json;
 
 import io.herald.accounts.AccountChange;
@@ -60,41 +64,11 @@ public final class AccountRoutes implements Routes {
   }
 
   private static AccountChange change(JsonObject body) {
-    for (String key : body.fieldNames()) {
-      if (!FIELDS.contains(key)) {
-        throw Refusal.invalid(key, "unknown field " + key + " (an account has " + String.join(", ",
-            new java.util.TreeSet<>(FIELDS)) + ")", null);
-      }
-    }
-    boolean clearRate = body.containsKey("rateTps") && body.getValue("rateTps") == null;
+    BodyFields.only(body, FIELDS, "an account");
     return new AccountChange(text(body, "name"), text(body, "region"), text(body, "timeZone"),
         flag(body, "dropAndGo"), flag(body, "twoWay"), flag(body, "alerts"), flag(body, "campaigns"),
-        flag(body, "broadcasts"), rate(body), clearRate, whole(body, "maxListRecipients"), flag(body, "disabled"));
-  }
-
-  private static String text(JsonObject body, String key) {
-    Object v = body.getValue(key);
-    if (v == null || v instanceof String) {
-      return (String) v;
-    }
-    throw Refusal.invalid(key, key + " must be text", String.valueOf(v));
-  }
-
-  private static Boolean flag(JsonObject body, String key) {
-    Object v = body.getValue(key);
-    if (v == null || v instanceof Boolean) {
-      return (Boolean) v;
-    }
-    throw Refusal.invalid(key, key + " must be true or false", String.valueOf(v));
-  }
-
-  private static Double rate(JsonObject body) {
-    Object v = body.getValue("rateTps");
-    if (v == null || v instanceof Number) {
-      return v == null ? null : ((Number) v).doubleValue();
-    }
-    throw Refusal.invalid("rateTps", "rateTps must be a number of messages per second, or null for no cap",
-        String.valueOf(v));
+        flag(body, "broadcasts"), number(body, "rateTps", "a number of messages per second, or null for no cap"),
+        cleared(body, "rateTps"), whole(body, "maxListRecipients"), flag(body, "disabled"));
   }
 
   private static Integer whole(JsonObject body, String key) {

@@ -1,17 +1,19 @@
 package io.herald.web;
 
+import static io.herald.web.BodyFields.cleared;
+import static io.herald.web.BodyFields.flag;
+import static io.herald.web.BodyFields.number;
+import static io.herald.web.BodyFields.text;
 import static io.herald.web.Http.json;
 
 import io.herald.accounts.SenderChange;
 import io.herald.accounts.SenderSettings;
 import io.herald.accounts.Senders;
-import io.herald.errors.Refusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** The account's senders: account admins manage their own, operators every account's (with ?account=). */
 public final class SenderRoutes implements Routes {
@@ -50,36 +52,10 @@ public final class SenderRoutes implements Routes {
   }
 
   private static SenderChange change(JsonObject body) {
-    for (String key : body.fieldNames()) {
-      if (!FIELDS.contains(key)) {
-        throw Refusal.invalid(key, "unknown field " + key + " (a sender has " + String.join(", ", new TreeSet<>(FIELDS))
-            + ")", null);
-      }
-    }
-    Object tps = body.getValue("tps");
-    if (tps != null && !(tps instanceof Number)) {
-      throw Refusal.invalid("tps", "tps must be a number of messages per second, or null", String.valueOf(tps));
-    }
+    BodyFields.only(body, FIELDS, "a sender");
     return new SenderChange(text(body, "address"), flag(body, "takesReplies"),
-        tps == null ? null : ((Number) tps).doubleValue(), body.containsKey("tps") && tps == null,
-        text(body, "smsc"), body.containsKey("smsc") && body.getValue("smsc") == null, flag(body, "default"),
-        flag(body, "shared"));
-  }
-
-  private static String text(JsonObject body, String key) {
-    Object v = body.getValue(key);
-    if (v == null || v instanceof String) {
-      return (String) v;
-    }
-    throw Refusal.invalid(key, key + " must be text", String.valueOf(v));
-  }
-
-  private static Boolean flag(JsonObject body, String key) {
-    Object v = body.getValue(key);
-    if (v == null || v instanceof Boolean) {
-      return (Boolean) v;
-    }
-    throw Refusal.invalid(key, key + " must be true or false", String.valueOf(v));
+        number(body, "tps", "a number of messages per second, or null"), cleared(body, "tps"),
+        text(body, "smsc"), cleared(body, "smsc"), flag(body, "default"), flag(body, "shared"));
   }
 
   static JsonObject view(SenderSettings s) {
