@@ -144,6 +144,7 @@ public final class Herald {
         new io.herald.web.ContactsRoutes(contacts),
         new io.herald.web.DropRoutes(dropServices),
         new io.herald.web.AccountRoutes(new io.herald.accounts.Accounts(pool)),
+        new io.herald.web.ApiKeyRoutes(new io.herald.accounts.ApiKeys(pool)),
         new io.herald.web.SenderRoutes(new io.herald.accounts.Senders(pool,
             connections.stream().map(SmscConnection::name).collect(java.util.stream.Collectors.toSet()))),
         new io.herald.web.SimulatorRoutes(new io.herald.smsc.simulator.SimulatorReplies(vertx, simulator,

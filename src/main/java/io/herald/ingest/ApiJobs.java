@@ -300,7 +300,7 @@ public final class ApiJobs {
           throw Refusal.invalid("endAt", "endAt must be after startAt", settings.getString("endAt"));
         }
         spec = new JobSpec(account.id(), "api", text("name", null), lane, text("from", null), schedule, startAt, endAt,
-            principal.userId());
+            principal.user());
       } catch (Refusal e) {
         return Future.failedFuture(e);
       }

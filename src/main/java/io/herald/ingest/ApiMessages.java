@@ -41,7 +41,7 @@ public final class ApiMessages {
             : Refusal.invalid("from", "unknown sender", from));
       }
       String address = sender.get().address();
-      JobSpec spec = new JobSpec(accountId, "api", null, "conversation", address, null, null, null, principal.userId());
+      JobSpec spec = new JobSpec(accountId, "api", null, "conversation", address, null, null, null, principal.user());
       RecipientRow row = new RecipientRow(1, to, body == null ? "" : body, null, null, null, null);
       return intake.take(accountId, taking -> {
         taking.openDirect(spec, true);

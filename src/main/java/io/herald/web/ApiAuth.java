@@ -3,7 +3,7 @@ package io.herald.web;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** API callers authenticate with HTTP Basic; the admin UI with its session cookie. */
+/** API callers authenticate with HTTP Basic or an API key; the admin UI with its session cookie. */
 final class ApiAuth implements Handler<RoutingContext> {
   private final BasicAuth basic;
   private final SessionAuth session;

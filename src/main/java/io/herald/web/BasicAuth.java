@@ -1,5 +1,6 @@
 package io.herald.web;
 
+import io.herald.accounts.ApiKeys;
 import io.herald.accounts.Authenticator;
 import io.herald.accounts.LoginThrottle;
 import io.herald.accounts.Principal;
@@ -10,16 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * HTTP Basic (user e-mail and password) for the API; puts the {@link Principal} on the context.
+ * The API's Authorization header: HTTP Basic (a user's e-mail and password) or {@code Bearer} with
+ * an account's API key; puts the {@link Principal} on the context.
  * Authentication is asynchronous, so the request is paused until it is done: its body is read only
  * for callers who may send one.
  */
 final class BasicAuth implements Handler<RoutingContext> {
   static final String PRINCIPAL = "herald.principal";
   private final Authenticator authenticator;
+  private final ApiKeys keys;
 
-  BasicAuth(Authenticator authenticator) {
+  BasicAuth(Authenticator authenticator, ApiKeys keys) {
     this.authenticator = authenticator;
+    this.keys = keys;
   }
 
   static Principal principal(RoutingContext ctx) {
@@ -30,6 +34,10 @@ final class BasicAuth implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     ctx.request().pause();
     String header = ctx.request().getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      bearer(ctx, header.substring(7).trim());
+      return;
+    }
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       deny(ctx, "authentication required");
       return;
@@ -64,6 +72,20 @@ final class BasicAuth implements Handler<RoutingContext> {
   }
 
   static final String DISABLED = "this account is disabled: ask your Herald operator";
+
+  private void bearer(RoutingContext ctx, String key) {
+    keys.authenticate(key).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (ar.result().isPresent()) {
+        ctx.put(PRINCIPAL, ar.result().get());
+        ctx.request().resume();
+        ctx.next();
+      } else {
+        deny(ctx, "unknown or revoked API key");
+      }
+    });
+  }
 
   static String address(RoutingContext ctx) {
     return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();

@@ -108,6 +108,10 @@ final class RouteRoles implements Handler<RoutingContext> {
       admin(HttpMethod.POST, "/api/v1/senders"),
       admin(HttpMethod.PATCH, "/api/v1/senders/:id"),
       admin(HttpMethod.DELETE, "/api/v1/senders/:id"),
+      // API keys: account admins for their account, operators for all
+      admin(HttpMethod.GET, "/api/v1/api-keys"),
+      admin(HttpMethod.POST, "/api/v1/api-keys"),
+      admin(HttpMethod.DELETE, "/api/v1/api-keys/:id"),
       // an account as its own users see it (others' are not found); changed by operators only
       user(HttpMethod.GET, "/api/v1/accounts/:id"),
       // operators only: accounts' settings, SMSC connections, unmatched receipts, the simulator

@@ -75,7 +75,8 @@ public final class WebServer extends VerticleBase {
     router.route("/auth/*").handler(sameOrigin);
     router.route("/api/*").handler(sameOrigin);
     new LoginRoutes(authenticator, sessions, accounts).mount(router);
-    router.route("/api/*").handler(new ApiAuth(new BasicAuth(authenticator), new SessionAuth(sessions)));
+    router.route("/api/*").handler(new ApiAuth(new BasicAuth(authenticator, new io.herald.accounts.ApiKeys(pool)),
+        new SessionAuth(sessions)));
     RouteRoles roles = new RouteRoles(RouteRoles.RULES);
     router.route("/api/*").handler(roles);
     router.route("/api/*").handler(new AccountParam(accounts));
