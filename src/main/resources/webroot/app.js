@@ -15,6 +15,7 @@ const Herald = (() => {
     { href: 'drop-settings.html', label: 'Drop & Go Settings', roles: ['admin', 'operator'] },
     { href: 'senders.html', label: 'Senders', roles: ['admin', 'operator'] },
     { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
+    { href: 'api-keys.html', label: 'API keys', roles: ['admin', 'operator'] },
     { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },
     { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] },
   ];
@@ -122,7 +123,7 @@ const Herald = (() => {
   function statusBadge(status) {
     // unknown: sent, but whether it arrived is not known (no receipt within the timeout)
     const cls = ['completed', 'delivered', 'bound', 'up', 'active'].includes(status) ? 'ok'
-      : ['cancelled', 'failed', 'undeliverable', 'expired', 'down', 'opted-out', 'disabled'].includes(status) ? 'bad'
+      : ['cancelled', 'failed', 'undeliverable', 'expired', 'down', 'opted-out', 'disabled', 'revoked'].includes(status) ? 'bad'
         : status === 'unknown' ? 'warn' : '';
     return el('span', { class: 'status ' + cls }, status);
   }
