@@ -129,6 +129,7 @@ public final class Herald {
     Intake intake = new Intake(vertx, pool, accounts, messages, contacts.suppressions(), jobs, meters,
         config.messages().maxParts(), clock);
     keywordReplies = new KeywordReplies(contacts.keywords(), contacts.suppressions(), intake);
+    io.herald.inbox.Conversations conversations = new io.herald.inbox.Conversations(pool, intake);
     LoginThrottle logins = new LoginThrottle(pool, config.logins());
     io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
         logins, contacts.fields(), new io.herald.contacts.ContactUpserts(), intake, config.messages().maxParts(), clock, registry);
@@ -145,6 +146,7 @@ public final class Herald {
         new io.herald.web.DropRoutes(dropServices),
         new io.herald.web.AccountRoutes(new io.herald.accounts.Accounts(pool)),
         new io.herald.web.ApiKeyRoutes(new io.herald.accounts.ApiKeys(pool)),
+        new io.herald.web.InboxRoutes(conversations),
         new io.herald.web.SenderRoutes(new io.herald.accounts.Senders(pool,
             connections.stream().map(SmscConnection::name).collect(java.util.stream.Collectors.toSet()))),
         new io.herald.web.SimulatorRoutes(new io.herald.smsc.simulator.SimulatorReplies(vertx, simulator,
@@ -154,6 +156,7 @@ public final class Herald {
     MoHandOff.registerCodec(vertx);
     return simulatorReady
         .compose(v -> vertx.deployVerticle(keywordReplies))
+        .compose(v -> vertx.deployVerticle(new io.herald.inbox.ConversationRouter(conversations)))
         .compose(v -> vertx.deployVerticle(new MoReceiver(pool, registry)))
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))

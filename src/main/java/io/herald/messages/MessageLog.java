@@ -47,6 +47,17 @@ public final class MessageLog {
       .formatted(ContactNames.orContact("m.recipient_name", "m.account_id", "m.recipient"),
           CountedStates.in("m.state", NOT_THROUGH));
 
+  /** A message of a conversation thread, with what sent it: the kind of its job, or "direct". */
+  public record Sent(LoggedMessage message, String source) {}
+
+  private static final String BETWEEN = """
+      SELECT m.id, m.created_at, p.submitted_at, m.updated_at, m.recipient, m.recipient_name, m.state, m.body,
+             m.job_id, coalesce(m.error_detail, m.error_code) AS error, m.error_detail, coalesce(j.kind, 'direct') AS source
+      FROM messages m LEFT JOIN message_parts p ON p.message_id = m.id AND p.seq = 1
+        LEFT JOIN jobs j ON j.id = m.job_id
+      WHERE m.account_id = $1 AND m.sender = $2 AND m.recipient = $3
+      ORDER BY m.id DESC LIMIT $4""";
+
   private final Pool pool;
 
   public MessageLog(Pool pool) {
@@ -68,6 +79,15 @@ public final class MessageLog {
   public Future<Void> csv(Filter filter, Order order, List<String> header, Function<LoggedMessage, List<?>> line,
                           WriteStream<Buffer> out) {
     return CsvStream.write(pool, sql(filter, order), args(filter), header, r -> line.apply(message(r)), out);
+  }
+
+  /** The newest texts from the account's sender to this phone, newest first: one side of a conversation. */
+  public Future<List<Sent>> between(long accountId, String sender, String phone, int limit) {
+    return pool.preparedQuery(BETWEEN).execute(Tuple.of(accountId, sender, phone, limit)).map(rows -> {
+      List<Sent> sent = new ArrayList<>(rows.size());
+      rows.forEach(r -> sent.add(new Sent(message(r), r.getString("source"))));
+      return sent;
+    });
   }
 
   private static String sql(Filter filter, Order order) {

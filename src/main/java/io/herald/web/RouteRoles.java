@@ -112,6 +112,13 @@ final class RouteRoles implements Handler<RoutingContext> {
       admin(HttpMethod.GET, "/api/v1/api-keys"),
       admin(HttpMethod.POST, "/api/v1/api-keys"),
       admin(HttpMethod.DELETE, "/api/v1/api-keys/:id"),
+      // the inbox: every user of the account
+      user(HttpMethod.GET, "/api/v1/conversations"),
+      user(HttpMethod.GET, "/api/v1/conversations/:id"),
+      user(HttpMethod.POST, "/api/v1/conversations/:id/messages"),
+      user(HttpMethod.POST, "/api/v1/conversations/:id/close"),
+      user(HttpMethod.POST, "/api/v1/conversations/:id/reopen"),
+      user(HttpMethod.POST, "/api/v1/conversations/:id/read"),
       // an account as its own users see it (others' are not found); changed by operators only
       user(HttpMethod.GET, "/api/v1/accounts/:id"),
       // operators only: accounts' settings, SMSC connections, unmatched receipts, the simulator

@@ -1,0 +1,44 @@
+package io.herald.inbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts every stored reply in its conversation, and says so on {@link #CHANGED} for pages that show
+ * the inbox live. A reply to an address no account has stays stored, unrouted.
+ */
+public final class ConversationRouter extends VerticleBase {
+  /** Published after a reply joined a conversation: {accountId, conversationId}. */
+  public static final String CHANGED = "inbox.conversation";
+  private static final Logger log = LoggerFactory.getLogger(ConversationRouter.class);
+  private final Conversations conversations;
+  private MessageConsumer<JsonObject> consumer;
+
+  public ConversationRouter(Conversations conversations) {
+    this.conversations = conversations;
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = vertx.eventBus().localConsumer(MoReceiver.RECEIVED, m -> route(m.body()));
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  private void route(JsonObject reply) {
+    conversations.route(reply).onSuccess(routed -> routed.ifPresentOrElse(
+            id -> conversations.accountOf(id).onSuccess(account -> vertx.eventBus().publish(CHANGED,
+                new JsonObject().put("accountId", account).put("conversationId", id))),
+            () -> log.info("reply {} to {}: no account has this address; kept unrouted", reply.getValue("id"),
+                reply.getString("to"))))
+        .onFailure(e -> log.warn("reply {}: cannot put it in its conversation: {}", reply.getValue("id"), e.getMessage()));
+  }
+}
