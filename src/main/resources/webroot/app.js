@@ -4,6 +4,7 @@
 const Herald = (() => {
   const PAGES = [
     { href: 'index.html', label: 'Dashboard' },
+    { href: 'inbox.html', label: 'Inbox' },
     { href: 'jobs.html', label: 'Jobs' },
     { href: 'compose.html', label: 'Compose' },
     { href: 'sent-log.html', label: 'Sent Log' },
@@ -132,6 +133,12 @@ const Herald = (() => {
     const nav = el('nav', { 'aria-label': 'Main' }, PAGES
       .filter(p => !p.roles || p.roles.includes(me.role))
       .map(p => el('a', { href: p.href, 'aria-current': p.href === current ? 'page' : null }, p.label)));
+    if (me.role !== 'operator' || accountId() !== null) { // the unread badge; the page works without it
+      api('GET', '/api/v1/conversations?limit=1').then(r => {
+        const link = nav.querySelector('a[href="inbox.html"]');
+        if (link && r.unread > 0) link.append(el('span', { class: 'badge', id: 'unread' }, String(r.unread)));
+      }).catch(() => {});
+    }
     const who = el('div', { class: 'who' });
     if (me.role === 'operator') {
       const select = el('select', { id: 'account-picker', 'aria-label': 'Account' },

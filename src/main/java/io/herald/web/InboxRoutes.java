@@ -4,6 +4,7 @@ import static io.herald.web.BodyFields.text;
 import static io.herald.web.Http.json;
 
 import io.herald.inbox.Conversation;
+import io.herald.inbox.ConversationRouter;
 import io.herald.inbox.Conversations;
 import io.herald.inbox.ThreadEntry;
 import io.vertx.core.json.JsonArray;
@@ -14,6 +15,7 @@ import java.util.Set;
 
 /** The inbox: an account's conversations, each thread, staff replies, close, reopen and read. */
 public final class InboxRoutes implements Routes {
+  private static final long KEEP_ALIVE_MILLIS = 20_000;
   private final Conversations conversations;
 
   public InboxRoutes(Conversations conversations) {
@@ -35,6 +37,8 @@ public final class InboxRoutes implements Routes {
           .onSuccess(body -> json(ctx, 200, body))
           .onFailure(ctx::fail);
     }));
+    // before /:id, which would take "events" for an id
+    router.get("/api/v1/conversations/events").handler(Http.safe(this::events));
     router.get("/api/v1/conversations/:id").handler(Http.safe(ctx ->
         conversations.one(Http.account(ctx), Http.id(ctx, "id", "conversation"))
             .compose(c -> conversations.thread(c).map(thread -> {
@@ -60,6 +64,33 @@ public final class InboxRoutes implements Routes {
     router.post("/api/v1/conversations/:id/read").handler(Http.safe(ctx -> conversations
         .read(Http.account(ctx), Http.id(ctx, "id", "conversation"))
         .onSuccess(c -> json(ctx, 200, view(c))).onFailure(ctx::fail)));
+  }
+
+  /**
+   * Server-sent events: a line {"conversationId"} each time a reply joins one of the account's
+   * conversations, so the inbox page updates without a reload; a comment every 20 s keeps proxies
+   * from closing the stream.
+   */
+  private void events(io.vertx.ext.web.RoutingContext ctx) {
+    long account = Http.account(ctx);
+    var response = ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
+    response.write(": connected\n\n");
+    var bus = ctx.vertx().eventBus().<JsonObject>localConsumer(ConversationRouter.CHANGED, m -> {
+      if (m.body().getLong("accountId") == account && !response.ended()) {
+        response.write("event: conversation\ndata: " + new JsonObject()
+            .put("conversationId", m.body().getLong("conversationId")).encode() + "\n\n");
+      }
+    });
+    long keepAlive = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, id -> {
+      if (!response.ended()) {
+        response.write(": still here\n\n");
+      }
+    });
+    response.closeHandler(v -> {
+      bus.unregister();
+      ctx.vertx().cancelTimer(keepAlive);
+    });
   }
 
   static JsonObject view(Conversation c) {

@@ -114,6 +114,7 @@ final class RouteRoles implements Handler<RoutingContext> {
       admin(HttpMethod.DELETE, "/api/v1/api-keys/:id"),
       // the inbox: every user of the account
       user(HttpMethod.GET, "/api/v1/conversations"),
+      user(HttpMethod.GET, "/api/v1/conversations/events"),
       user(HttpMethod.GET, "/api/v1/conversations/:id"),
       user(HttpMethod.POST, "/api/v1/conversations/:id/messages"),
       user(HttpMethod.POST, "/api/v1/conversations/:id/close"),

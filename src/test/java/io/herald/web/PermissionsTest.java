@@ -75,7 +75,37 @@ class PermissionsTest {
     if (email != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    return UiSession.send(b);
+    return streamSafe(b);
+  }
+
+  /** The answer; a stream of server-sent events is closed once its status and headers are in. */
+  private static java.net.http.HttpResponse<String> streamSafe(HttpRequest.Builder b) {
+    try {
+      var r = STREAMS.send(b.timeout(java.time.Duration.ofSeconds(30)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      boolean stream = r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+      String text;
+      try (var in = r.body()) {
+        text = stream ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      return new StreamedResponse(r, text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final java.net.http.HttpClient STREAMS = java.net.http.HttpClient.newHttpClient();
+
+  /** A response whose body was read (or, for an event stream, left). */
+  private record StreamedResponse(java.net.http.HttpResponse<java.io.InputStream> raw, String body)
+      implements java.net.http.HttpResponse<String> {
+    public int statusCode() { return raw.statusCode(); }
+    public HttpRequest request() { return raw.request(); }
+    public java.util.Optional<java.net.http.HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+    public java.net.http.HttpHeaders headers() { return raw.headers(); }
+    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return raw.sslSession(); }
+    public URI uri() { return raw.uri(); }
+    public java.net.http.HttpClient.Version version() { return raw.version(); }
   }
 
   @Test
