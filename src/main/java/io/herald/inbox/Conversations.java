@@ -171,6 +171,18 @@ public final class Conversations {
         .execute(Tuple.of(accountId, id)).compose(v -> one(accountId, id));
   }
 
+  /** The newest replies no account has, newest first (operators). */
+  public Future<List<UnroutedReply>> unrouted(int limit) {
+    return pool.preparedQuery("SELECT id, smsc, sender, recipient, body, received_at FROM inbound_messages"
+            + " WHERE account_id IS NULL ORDER BY id DESC LIMIT $1").execute(Tuple.of(limit))
+        .map(rows -> {
+          List<UnroutedReply> list = new ArrayList<>(rows.size());
+          rows.forEach(r -> list.add(new UnroutedReply(r.getLong("id"), r.getString("smsc"), r.getString("sender"),
+              r.getString("recipient"), r.getString("body"), r.getOffsetDateTime("received_at").toInstant())));
+          return list;
+        });
+  }
+
   Future<Long> accountOf(long conversationId) {
     return pool.preparedQuery("SELECT account_id FROM conversations WHERE id = $1").execute(Tuple.of(conversationId))
         .map(r -> r.iterator().next().getLong(0));

@@ -37,6 +37,15 @@ public final class InboxRoutes implements Routes {
           .onSuccess(body -> json(ctx, 200, body))
           .onFailure(ctx::fail);
     }));
+    router.get("/api/v1/replies/unrouted").handler(Http.safe(ctx -> conversations
+        .unrouted((int) Http.longParam(ctx, "limit", 100, 1, 500))
+        .onSuccess(list -> {
+          JsonArray all = new JsonArray();
+          list.forEach(u -> all.add(new JsonObject().put("id", u.id()).put("smsc", u.smsc()).put("from", u.from())
+              .put("to", u.to()).put("text", u.text()).put("receivedAt", iso(u.receivedAt()))));
+          json(ctx, 200, new JsonObject().put("replies", all));
+        })
+        .onFailure(ctx::fail)));
     // before /:id, which would take "events" for an id
     router.get("/api/v1/conversations/events").handler(Http.safe(this::events));
     router.get("/api/v1/conversations/:id").handler(Http.safe(ctx ->

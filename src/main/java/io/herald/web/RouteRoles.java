@@ -128,6 +128,7 @@ final class RouteRoles implements Handler<RoutingContext> {
       operator(HttpMethod.PATCH, "/api/v1/accounts/:id"),
       operator(HttpMethod.GET, "/api/v1/smsc"),
       operator(HttpMethod.GET, "/api/v1/receipts/unmatched"),
+      operator(HttpMethod.GET, "/api/v1/replies/unrouted"),
       operator(HttpMethod.GET, "/api/v1/simulator"),
       operator(HttpMethod.POST, "/api/v1/simulator/replies"));
 

@@ -53,7 +53,8 @@ class LeasesTest {
     List<Long> ids = Await.result(store.insert(pool, List.of(
         new NewMessage(1, null, "conversation", "Herald", "+12025550171", "one", "GSM7", 1),
         new NewMessage(1, null, "conversation", "Herald", "+12025550172", "two", "GSM7", 1))));
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    // the rows are due from the database's now(), in microseconds: a millisecond later, they surely are
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
     assertEquals(2, Await.result(claims.claim("conversation", List.of(new Quota(null, 1, 2)), now, 1)).size());
 
     assertEquals(1, Await.result(claims.renewLeases(List.of(ids.get(0)), now, 60)));

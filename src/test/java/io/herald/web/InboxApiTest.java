@@ -102,6 +102,10 @@ class InboxApiTest {
     assertEquals(0, h.db.queryLong("SELECT count(*) FROM inbound_messages WHERE sender = '+12025550160'"
         + " AND account_id IS NOT NULL"));
     assertFalse(h.admin.get("/api/v1/conversations?q=550160").json().getJsonArray("conversations").size() > 0);
+    JsonObject unrouted = h.operator.get("/api/v1/replies/unrouted").json().getJsonArray("replies").stream()
+        .map(x -> (JsonObject) x).filter(x -> x.getString("from").equals("+12025550160")).findFirst().orElseThrow();
+    assertEquals("Hello?", unrouted.getString("text"));
+    assertEquals(403, h.admin.get("/api/v1/replies/unrouted").status(), "operators only");
   }
 
   private static void reply(String from, String to, String text) throws Exception {
