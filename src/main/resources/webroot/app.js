@@ -2,24 +2,31 @@
 // enforces every permission, the menu only hides what a role cannot use.
 'use strict';
 const Herald = (() => {
-  const PAGES = [
-    { href: 'index.html', label: 'Dashboard' },
-    { href: 'inbox.html', label: 'Inbox' },
-    { href: 'jobs.html', label: 'Jobs' },
-    { href: 'compose.html', label: 'Compose' },
-    { href: 'sent-log.html', label: 'Sent Log' },
-    { href: 'drops.html', label: 'Drop & Go Summary' },
-    { href: 'contacts.html', label: 'Contacts' },
-    { href: 'groups.html', label: 'Groups' },
-    { href: 'opt-outs.html', label: 'Opt-outs' },
-    { href: 'fields.html', label: 'Fields', roles: ['admin', 'operator'] },
-    { href: 'drop-settings.html', label: 'Drop & Go Settings', roles: ['admin', 'operator'] },
-    { href: 'senders.html', label: 'Senders', roles: ['admin', 'operator'] },
-    { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
-    { href: 'api-keys.html', label: 'API keys', roles: ['admin', 'operator'] },
-    { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },
-    { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] },
+  // The menu, grouped so each kind of work has one place; a group shows only what the role can use.
+  const MENU = [
+    { label: 'Dashboard', href: 'index.html' },
+    { label: 'Messaging', pages: [
+      { href: 'inbox.html', label: 'Inbox' },
+      { href: 'compose.html', label: 'Compose' },
+      { href: 'jobs.html', label: 'Jobs' }] },
+    { label: 'Contacts', pages: [
+      { href: 'contacts.html', label: 'Contacts' },
+      { href: 'groups.html', label: 'Groups' },
+      { href: 'opt-outs.html', label: 'Opt-outs' },
+      { href: 'fields.html', label: 'Fields', roles: ['admin', 'operator'] }] },
+    { label: 'Reports', pages: [
+      { href: 'sent-log.html', label: 'Sent Log' },
+      { href: 'drops.html', label: 'Drop & Go Summary' }] },
+    { label: 'Settings', pages: [
+      { href: 'drop-settings.html', label: 'Drop & Go', roles: ['admin', 'operator'] },
+      { href: 'senders.html', label: 'Senders', roles: ['admin', 'operator'] },
+      { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
+      { href: 'api-keys.html', label: 'API keys', roles: ['admin', 'operator'] }] },
+    { label: 'Operators', pages: [
+      { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },
+      { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] }] },
   ];
+
   let me = null;
 
   class ApiError extends Error {
@@ -130,13 +137,36 @@ const Herald = (() => {
   }
 
   function header(current) {
-    const nav = el('nav', { 'aria-label': 'Main' }, PAGES
-      .filter(p => !p.roles || p.roles.includes(me.role))
-      .map(p => el('a', { href: p.href, 'aria-current': p.href === current ? 'page' : null }, p.label)));
+    const nav = el('nav', { 'aria-label': 'Main' });
+    const closeAll = except => nav.querySelectorAll('.menu').forEach(m => {
+      if (m !== except) { m.classList.remove('open'); m.querySelector('button').setAttribute('aria-expanded', 'false'); }
+    });
+    for (const group of MENU) {
+      if (group.href) {
+        nav.append(el('a', { href: group.href, 'aria-current': group.href === current ? 'page' : null }, group.label));
+        continue;
+      }
+      const pages = group.pages.filter(p => !p.roles || p.roles.includes(me.role));
+      if (pages.length === 0) continue;
+      const here = pages.some(p => p.href === current);
+      const menu = el('div', { class: 'menu', 'data-group': group.label });
+      const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'true',
+        class: here ? 'here' : null, onclick: () => {
+          const open = !menu.classList.contains('open');
+          closeAll(menu);
+          menu.classList.toggle('open', open);
+          button.setAttribute('aria-expanded', String(open));
+        } }, group.label);
+      menu.append(button, el('div', { class: 'menu-items' }, pages.map(p =>
+        el('a', { href: p.href, 'aria-current': p.href === current ? 'page' : null }, p.label))));
+      nav.append(menu);
+    }
+    document.addEventListener('click', e => { if (!nav.contains(e.target)) closeAll(null); });
+    document.addEventListener('keydown', e => { if (e.key === 'Escape') closeAll(null); });
     if (me.role !== 'operator' || accountId() !== null) { // the unread badge; the page works without it
       api('GET', '/api/v1/conversations?limit=1').then(r => {
-        const link = nav.querySelector('a[href="inbox.html"]');
-        if (link && r.unread > 0) link.append(el('span', { class: 'badge', id: 'unread' }, String(r.unread)));
+        const messaging = nav.querySelector('.menu[data-group="Messaging"] button');
+        if (messaging && r.unread > 0) messaging.append(el('span', { class: 'badge', id: 'unread' }, String(r.unread)));
       }).catch(() => {});
     }
     const who = el('div', { class: 'who' });
