@@ -11,7 +11,6 @@ import io.herald.accounts.AccountSettings;
 import io.herald.accounts.Accounts;
 import io.herald.accounts.Principal;
 import io.herald.errors.Refusal;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Set;
@@ -31,13 +30,8 @@ public final class AccountRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/accounts").handler(Http.safe(ctx -> accounts.list()
-        .onSuccess(list -> {
-          JsonArray all = new JsonArray();
-          list.forEach(a -> all.add(view(a)));
-          json(ctx, 200, new JsonObject().put("accounts", all));
-        })
-        .onFailure(ctx::fail)));
+    router.get("/api/v1/accounts").handler(Http.safe(ctx ->
+        Http.listed(ctx, "accounts", accounts.list(), AccountRoutes::view)));
     router.post("/api/v1/accounts").handler(Http.readBody()).handler(Http.safe(ctx -> accounts
         .create(change(Http.body(ctx)))
         .onSuccess(a -> json(ctx, 201, view(a)))

@@ -5,7 +5,6 @@ import static io.herald.web.Http.json;
 
 import io.herald.accounts.ApiKey;
 import io.herald.accounts.ApiKeys;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Set;
@@ -20,13 +19,8 @@ public final class ApiKeyRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/api-keys").handler(Http.safe(ctx -> keys.list(Http.account(ctx))
-        .onSuccess(list -> {
-          JsonArray all = new JsonArray();
-          list.forEach(k -> all.add(view(k)));
-          json(ctx, 200, new JsonObject().put("keys", all));
-        })
-        .onFailure(ctx::fail)));
+    router.get("/api/v1/api-keys").handler(Http.safe(ctx ->
+        Http.listed(ctx, "keys", keys.list(Http.account(ctx)), ApiKeyRoutes::view)));
     router.post("/api/v1/api-keys").handler(Http.readBody()).handler(Http.safe(ctx -> {
       JsonObject body = Http.body(ctx);
       BodyFields.only(body, Set.of("name", "role"), "a key");

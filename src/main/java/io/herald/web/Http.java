@@ -128,6 +128,16 @@ public final class Http {
     return given;
   }
 
+  /** Answers 200 {key: [view of each item]} once the items are read, or sends their failure on. */
+  public static <T> void listed(RoutingContext ctx, String key, io.vertx.core.Future<java.util.List<T>> items,
+                                java.util.function.Function<T, JsonObject> view) {
+    items.onSuccess(list -> {
+      io.vertx.core.json.JsonArray all = new io.vertx.core.json.JsonArray();
+      list.forEach(item -> all.add(view.apply(item)));
+      json(ctx, 200, new JsonObject().put(key, all));
+    }).onFailure(ctx::fail);
+  }
+
   /** Runs a handler that may throw a refusal, sending it to the failure handler. */
   public static Handler<RoutingContext> safe(Handler<RoutingContext> handler) {
     return ctx -> {

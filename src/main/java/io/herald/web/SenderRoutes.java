@@ -9,7 +9,6 @@ import static io.herald.web.Http.json;
 import io.herald.accounts.SenderChange;
 import io.herald.accounts.SenderSettings;
 import io.herald.accounts.Senders;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,13 +25,8 @@ public final class SenderRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/senders").handler(Http.safe(ctx -> senders.list(Http.account(ctx))
-        .onSuccess(list -> {
-          JsonArray all = new JsonArray();
-          list.forEach(s -> all.add(view(s)));
-          json(ctx, 200, new JsonObject().put("senders", all));
-        })
-        .onFailure(ctx::fail)));
+    router.get("/api/v1/senders").handler(Http.safe(ctx ->
+        Http.listed(ctx, "senders", senders.list(Http.account(ctx)), SenderRoutes::view)));
     router.post("/api/v1/senders").handler(Http.readBody()).handler(Http.safe(ctx ->
         senders.create(Http.account(ctx), change(Http.body(ctx)), operator(ctx))
             .onSuccess(s -> json(ctx, 201, view(s)))
