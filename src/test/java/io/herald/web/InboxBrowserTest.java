@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herald.testing.Await;
 import io.herald.testing.Browser;
 import io.herald.testing.HeraldHarness;
+import io.herald.testing.Seed;
 import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /** The Inbox page in headless Chromium: a thread opened and answered, and replies arriving while it is open. */
 class InboxBrowserTest {
@@ -49,6 +51,29 @@ class InboxBrowserTest {
       Await.until("the conversation closed", () -> h.admin.get("/api/v1/conversations?state=closed").json()
           .getJsonArray("conversations").size() == 1);
       assertTrue(browser.await(By.id("close-reopen")).getText().contains("Reopen"));
+    }
+  }
+
+  @Test
+  void anOperatorReadsTheInboxOfTheAccountItPicks() throws Exception {
+    Seed.Account school = Seed.account(h.herald.httpPort(), "School", null, null, "head@school.example", "+12025550300");
+    assertEquals(0, h.smsc.sendMo("12025550188", "12025550300", "Is school open tomorrow?"
+        .getBytes(StandardCharsets.ISO_8859_1), 0, 0, Map.of()).get());
+    Await.until("the school's conversation", () -> school.admin().get("/api/v1/conversations").json()
+        .getJsonArray("conversations").size() == 1);
+    try (Browser browser = new Browser(h.herald.httpPort())) {
+      browser.logIn(TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
+      browser.open("/inbox.html");
+      browser.await(By.id("conversations"));
+      new Select(browser.await(By.id("account-picker"))).selectByVisibleText("School");
+      browser.awaitText(By.id("conversations"), "+12025550188");
+      browser.click(By.cssSelector("button.thread[data-phone='+12025550188']"));
+      browser.awaitText(By.id("messages"), "Is school open tomorrow?");
+      new Select(browser.await(By.id("account-picker"))).selectByVisibleText("Default");
+      browser.await(By.id("conversations"));
+      Await.sleep(500);
+      assertTrue(!browser.await(By.id("conversations")).getText().contains("+12025550188"),
+          "another account's inbox does not show it");
     }
   }
 
