@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.Herald;
 import io.herald.testing.Api;
+import io.herald.testing.Await;
 import io.herald.testing.Seed;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestHerald;
@@ -32,6 +33,10 @@ class PermissionsTest {
   static Api admin;
   static Api otherAdmin;
   static long otherJob;
+  static long otherAccount;
+  static long otherSender;
+  static long otherKey;
+  static long otherConversation;
   static long otherMessage;
   static long otherContact;
   static long otherGroup;
@@ -53,6 +58,16 @@ class PermissionsTest {
     otherContact = otherAdmin.post("/api/v1/contacts", new JsonObject().put("firstName", "Theirs").put("phone", "+12025550903")).json().getLong("id");
     otherGroup = otherAdmin.post("/api/v1/groups", new JsonObject().put("name", "Theirs")).json().getLong("id");
     otherImport = otherAdmin.post("/api/v1/imports", new JsonObject().put("text", "phone\n+12025550904")).json().getLong("id");
+    otherAccount = db.queryLong("SELECT account_id FROM users WHERE id = " + otherUser);
+    otherSender = otherAdmin.post("/api/v1/senders", new JsonObject().put("address", "+12025550990")).json().getLong("id");
+    otherKey = otherAdmin.post("/api/v1/api-keys", new JsonObject().put("name", "Theirs")).json().getLong("id");
+    Api operator = new Api(herald.httpPort(), TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
+    assertEquals(202, operator.post("/api/v1/simulator/replies", new JsonObject().put("from", "+12025550905")
+        .put("to", "+12025550990").put("text", "hello")).status());
+    otherConversation = Await.value("their conversation", () -> {
+      JsonArray all = otherAdmin.get("/api/v1/conversations").json().getJsonArray("conversations");
+      return all.isEmpty() ? null : all.getJsonObject(0).getLong("id");
+    });
   }
 
   @AfterAll
@@ -175,11 +190,22 @@ class PermissionsTest {
         new String[] {"GET", "/api/v1/imports/" + otherImport, null},
         new String[] {"GET", "/api/v1/users/" + otherUser, null},
         new String[] {"PUT", "/api/v1/users/" + otherUser, "{\"role\":\"user\"}"},
-        new String[] {"DELETE", "/api/v1/users/" + otherUser, null});
+        new String[] {"DELETE", "/api/v1/users/" + otherUser, null},
+        new String[] {"GET", "/api/v1/accounts/" + otherAccount, null},
+        new String[] {"PATCH", "/api/v1/senders/" + otherSender, "{\"tps\":3}"},
+        new String[] {"DELETE", "/api/v1/senders/" + otherSender, null},
+        new String[] {"DELETE", "/api/v1/api-keys/" + otherKey, null},
+        new String[] {"GET", "/api/v1/conversations/" + otherConversation, null},
+        new String[] {"POST", "/api/v1/conversations/" + otherConversation + "/messages", "{\"text\":\"mine\"}"},
+        new String[] {"POST", "/api/v1/conversations/" + otherConversation + "/close", "{}"},
+        new String[] {"POST", "/api/v1/conversations/" + otherConversation + "/reopen", "{}"},
+        new String[] {"POST", "/api/v1/conversations/" + otherConversation + "/read", "{}"});
     List<String> wrong = new ArrayList<>();
     for (String[] c : calls) {
       for (String[] who : List.of(new String[] {TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD}, new String[] {USER, PASSWORD})) {
-        int expected = c[1].startsWith("/api/v1/users") && who[0].equals(USER) ? 403 : 404;
+        boolean adminsOnly = c[1].startsWith("/api/v1/users") || c[1].startsWith("/api/v1/senders")
+            || c[1].startsWith("/api/v1/api-keys");
+        int expected = adminsOnly && who[0].equals(USER) ? 403 : 404;
         int got = status(c[0], c[1], c[2], who[0], who[1]);
         if (got != expected) {
           wrong.add(c[0] + " " + c[1] + " as " + who[0] + ": " + got + ", expected " + expected);
@@ -191,6 +217,9 @@ class PermissionsTest {
     assertEquals(200, otherAdmin.get("/api/v1/contacts/" + otherContact).status());
     org.junit.jupiter.api.Assertions.assertNotEquals("cancelled", otherAdmin.get("/api/v1/jobs/" + otherJob).json().getString("status"));
     assertEquals("admin", db.queryText("SELECT role FROM users WHERE id = " + otherUser));
+    assertEquals(1, otherAdmin.get("/api/v1/conversations").json().getLong("unread"), "their reply stays unread");
+    assertEquals(1, db.queryLong("SELECT count(*) FROM senders WHERE id = " + otherSender));
+    assertEquals(0, db.queryLong("SELECT count(*) FROM api_keys WHERE id = " + otherKey + " AND revoked_at IS NOT NULL"));
   }
 
   @Test
