@@ -14,6 +14,7 @@ Herald.page({ title: 'Job' }, async main => {
     if (failed > 0) return el('p', { class: 'banner bad', id: 'verdict' }, failed + ' of ' + job.total + ' messages failed');
     if (job.status === 'completed') return el('p', { class: 'banner ok', id: 'verdict' }, 'All ' + job.total + ' messages went through');
     if (job.status === 'cancelled') return el('p', { class: 'banner bad', id: 'verdict' }, 'Cancelled');
+    if (job.held) return el('p', { class: 'banner bad', id: 'verdict' }, 'Held: ' + job.held);
     return el('p', { class: 'banner running', id: 'verdict' }, 'In progress: ' + job.done + ' of ' + job.total + ' done');
   }
 

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /** A job row as the API shows it: its settings, times, and counts by message state. */
 final class JobJson {
@@ -25,7 +26,7 @@ final class JobJson {
       }
     }
     Object schedule = r.getValue("schedule");
-    return new JsonObject()
+    JsonObject job = new JsonObject()
         .put("id", r.getLong("id"))
         .put("name", r.getString("name"))
         .put("kind", r.getString("kind"))
@@ -43,6 +44,10 @@ final class JobJson {
         .put("done", done)
         .put("progress", total == 0 ? 1.0 : Math.round(10_000.0 * done / total) / 10_000.0)
         .put("counts", counts);
+    if (Boolean.TRUE.equals(r.getBoolean("account_disabled")) && List.of("running", "scheduled").contains(r.getString("status"))) {
+      job.put("held", "the account is disabled: nothing is sent until an operator enables it again");
+    }
+    return job;
   }
 
   /**

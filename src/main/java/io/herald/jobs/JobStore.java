@@ -31,6 +31,7 @@ public final class JobStore {
   private static final String JOB_COLUMNS = """
       j.id, j.account_id, j.kind, j.name, j.lane, j.status, j.sender, j.schedule, j.start_at, j.end_at,
       j.created_at, j.started_at, j.finished_at, (SELECT a.time_zone FROM accounts a WHERE a.id = j.account_id) AS zone,
+      (SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = j.account_id) AS account_disabled,
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
        FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
 

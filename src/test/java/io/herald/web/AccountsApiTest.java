@@ -86,12 +86,15 @@ class AccountsApiTest {
     assertEquals(403, ui.logIn(TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD).statusCode());
     Await.sleep(1_500); // several dispatch rounds: none may take the job
     assertEquals(List.of(), h.textsTo("+12025550777"));
-    assertEquals(1, h.operator.get("/api/v1/jobs/" + job + "?account=1").json().getJsonObject("counts").getLong("queued"));
+    JsonObject held = h.operator.get("/api/v1/jobs/" + job + "?account=1").json();
+    assertEquals(1, held.getJsonObject("counts").getLong("queued"));
+    assertEquals("the account is disabled: nothing is sent until an operator enables it again", held.getString("held"));
 
     assertEquals(200, disabled(false).status());
     h.awaitTexts(List.of("+12025550777"), 1);
     assertEquals(List.of("Held while disabled"), h.textsTo("+12025550777"));
     assertEquals(200, h.admin.get("/api/v1/jobs/" + job).status(), "its users are back");
+    assertEquals(null, h.admin.get("/api/v1/jobs/" + job).json().getValue("held"));
   }
 
   private static Api.Response disabled(boolean on) {
