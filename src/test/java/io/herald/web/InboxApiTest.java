@@ -8,6 +8,7 @@ import io.herald.testing.Api;
 import io.herald.testing.Await;
 import io.herald.testing.HeraldHarness;
 import io.herald.testing.Seed;
+import io.herald.testing.TestHerald;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,33 @@ class InboxApiTest {
     reply("12025550150", "55555", "What do they say?");
     awaitConversation(other.admin(), "+12025550150", 1);
     assertEquals(null, conversation(h.admin, "+12025550150"), "the account that did not text the phone sees nothing");
+  }
+
+  @Test
+  void aSharedShortCodeReplyGoesToTheAccountHoldingTheConversationLock() throws Exception {
+    assertEquals(201, h.operator.post("/api/v1/senders?account=1", new JsonObject().put("address", "66666")
+        .put("shared", true)).status());
+    assertEquals(201, h.operator.post("/api/v1/senders?account=" + other.id(), new JsonObject().put("address", "66666")
+        .put("shared", true)).status());
+    // the other account texted the phone last, but this one's drop holds the phone's conversation lock
+    assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("dropAndGo", true)).status());
+    long profile = h.admin.post("/api/v1/drop-profiles", new JsonObject().put("username", "locking").put("hasHeader", false)
+        .put("mobileColumn", 1).put("from", "66666").put("conversationLock", true).put("template", "Reply to book"))
+        .json().getLong("id");
+    var upload = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://127.0.0.1:" + h.herald.httpPort() + "/api/v1/drop-profiles/" + profile + "/files?name=lock.csv"))
+        .header("Content-Type", "text/csv").header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((TestHerald.ADMIN_EMAIL + ":" + TestHerald.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("+12025550170\n")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, upload.statusCode(), upload.body());
+    h.awaitTexts(List.of("+12025550170"), 1);
+    assertEquals(202, other.admin().post("/api/v1/messages", new JsonObject().put("to", "+12025550170")
+        .put("from", "66666").put("body", "From the other account")).status());
+    h.awaitTexts(List.of("+12025550170"), 2);
+    reply("12025550170", "66666", "Book me in");
+    awaitConversation(h.admin, "+12025550170", 1);
+    assertEquals(null, conversation(other.admin(), "+12025550170"), "the lock decides, not the last text");
   }
 
   @Test
