@@ -11,7 +11,6 @@ import io.herald.messages.MessageMeters;
 import io.herald.messages.MessageState;
 import io.herald.messages.Outcomes;
 import io.herald.messages.Quota;
-import io.herald.messages.ReceiptUpdate;
 import io.herald.messages.SendResult;
 import io.herald.messages.Transition;
 import io.herald.smsc.Receipt;
@@ -103,7 +102,7 @@ public final class Dispatcher extends VerticleBase {
   @Override
   public Future<?> start() {
     writer = new ResultWriter(vertx, outcomes, meters, completion, database, registry, this::written);
-    vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, this::receipt);
+    vertx.eventBus().<Receipt>localConsumer(SmscConnection.RECEIPTS, writer::receipt);
     // what was queued or changed: dispatch looks at once rather than at its next poll
     vertx.eventBus().<JsonObject>consumer(JobEvents.QUEUED, m -> refreshThenPump());
     vertx.eventBus().<JsonObject>consumer(JobEvents.CHANGED, m -> refreshThenPump());
@@ -169,11 +168,7 @@ public final class Dispatcher extends VerticleBase {
     }
     refreshing = true;
     refreshAgain = false;
-    jobs.activeUnits().compose(units -> Future.all(accounts.senderRules(), accounts.accountRates()).map(limits -> {
-      AccountStore.SenderRules senders = limits.resultAt(0);
-      senderRates.limits(senders.rates());
-      senderRates.routes(senders.routes());
-      senderRates.accountLimits(limits.resultAt(1));
+    jobs.activeUnits().compose(units -> senderRates.read(accounts).map(v -> {
       waiting.read(units);
       return units;
     })).onComplete(ar -> {
@@ -334,22 +329,6 @@ public final class Dispatcher extends VerticleBase {
   }
 
   // ---- outcomes and receipts ----
-
-  private void receipt(io.vertx.core.eventbus.Message<Receipt> message) {
-    Receipt receipt = message.body();
-    MessageState state = switch (receipt.status()) {
-      case DELIVERED -> MessageState.DELIVERED;
-      case EXPIRED -> MessageState.EXPIRED;
-      case UNDELIVERABLE -> MessageState.UNDELIVERABLE;
-      case INTERMEDIATE -> null;
-    };
-    if (state == null) {
-      message.reply(null); // ENROUTE / ACCEPTD: not final, nothing to record
-      return;
-    }
-    writer.receipt(new ReceiptUpdate(receipt.smsc(), receipt.messageId(), receipt.alternative1(),
-        receipt.alternative2(), state, receipt.stat(), receipt.error(), receipt.receivedAt(), receipt.text()), message);
-  }
 
   private void result(SendResult result) {
     writer.result(result);

@@ -1,6 +1,7 @@
 package io.herald.dispatch;
 
 import io.herald.messages.MessageMeters;
+import io.herald.messages.MessageState;
 import io.herald.messages.Outcomes;
 import io.herald.messages.ReceiptUpdate;
 import io.herald.messages.Recorded;
@@ -65,8 +66,21 @@ final class ResultWriter {
   }
 
   /** A final receipt to write; the SMSC is answered once it is. */
-  void receipt(ReceiptUpdate update, Message<Receipt> from) {
-    receipts.add(update);
+  /** A receipt from an SMSC; one that is not final (ENROUTE, ACCEPTD) is answered at once, with nothing to record. */
+  void receipt(Message<Receipt> from) {
+    Receipt receipt = from.body();
+    MessageState state = switch (receipt.status()) {
+      case DELIVERED -> MessageState.DELIVERED;
+      case EXPIRED -> MessageState.EXPIRED;
+      case UNDELIVERABLE -> MessageState.UNDELIVERABLE;
+      case INTERMEDIATE -> null;
+    };
+    if (state == null) {
+      from.reply(null);
+      return;
+    }
+    receipts.add(new ReceiptUpdate(receipt.smsc(), receipt.messageId(), receipt.alternative1(), receipt.alternative2(),
+        state, receipt.stat(), receipt.error(), receipt.receivedAt(), receipt.text()));
     receiptsWaiting.add(from);
     write();
   }

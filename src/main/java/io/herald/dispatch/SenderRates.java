@@ -1,7 +1,9 @@
 package io.herald.dispatch;
 
+import io.herald.accounts.AccountStore;
 import io.herald.messages.ClaimedMessage;
 import io.herald.messages.SendResult;
+import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +26,17 @@ final class SenderRates {
   /** The connection the sender must use, or null when the configured routes decide. */
   String route(long accountId, String sender) {
     return sender == null ? null : routes.get(accountId + ":" + sender);
+  }
+
+  /** Reads the senders' rates and routes and the accounts' rates as the accounts' settings have them now. */
+  Future<Void> read(AccountStore accounts) {
+    return Future.all(accounts.senderRules(), accounts.accountRates()).map(both -> {
+      AccountStore.SenderRules senders = both.resultAt(0);
+      limits(senders.rates());
+      routes(senders.routes());
+      accountLimits(both.resultAt(1));
+      return null;
+    });
   }
 
   /** Rates of whole accounts, by account id; a changed rate gets a new window. */

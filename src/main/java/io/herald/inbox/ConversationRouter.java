@@ -35,8 +35,8 @@ public final class ConversationRouter extends VerticleBase {
 
   private void route(JsonObject reply) {
     conversations.route(reply).onSuccess(routed -> routed.ifPresentOrElse(
-            id -> conversations.accountOf(id).onSuccess(account -> vertx.eventBus().publish(CHANGED,
-                new JsonObject().put("accountId", account).put("conversationId", id))),
+            to -> vertx.eventBus().publish(CHANGED, new JsonObject().put("accountId", to.accountId())
+                .put("conversationId", to.conversationId())),
             () -> log.info("reply {} to {}: no account has this address; kept unrouted", reply.getValue("id"),
                 reply.getString("to"))))
         .onFailure(e -> log.warn("reply {}: cannot put it in its conversation: {}", reply.getValue("id"), e.getMessage()));

@@ -71,8 +71,11 @@ public final class Conversations {
     this.log = new MessageLog(pool);
   }
 
+  /** Where a reply went. */
+  public record Routed(long accountId, long conversationId) {}
+
   /** Routes a stored reply ({id, from, to, receivedAt}); empty when no account has the address it went to. */
-  public Future<Optional<Long>> route(JsonObject reply) {
+  public Future<Optional<Routed>> route(JsonObject reply) {
     String to = reply.getString("to");
     String phone = reply.getString("from");
     Instant at = Instant.parse(reply.getString("receivedAt"));
@@ -84,16 +87,16 @@ public final class Conversations {
         addresses.add(r.getString("address"));
       });
       if (accounts.isEmpty()) {
-        return Future.succeededFuture(Optional.<Long>empty());
+        return Future.succeededFuture(Optional.<Routed>empty());
       }
       Future<Optional<Long>> owner = accounts.size() == 1 ? Future.succeededFuture(Optional.of(accounts.get(0)))
           : pool.preparedQuery(SHARED_OWNER).execute(Tuple.of(addresses.toArray(String[]::new), phone,
               accounts.toArray(Long[]::new))).map(o -> o.size() == 0 ? Optional.<Long>empty()
               : Optional.of(o.iterator().next().getLong(0)));
-      return owner.compose(account -> account.isEmpty() ? Future.succeededFuture(Optional.<Long>empty())
+      return owner.compose(account -> account.isEmpty() ? Future.succeededFuture(Optional.<Routed>empty())
           : pool.preparedQuery(OPEN).execute(Tuple.of(account.get(), addresses.get(accounts.indexOf(account.get())),
                   phone, at.atOffset(java.time.ZoneOffset.UTC), reply.getLong("id")))
-              .map(r -> Optional.of(r.iterator().next().getLong(0))));
+              .map(r -> Optional.of(new Routed(account.get(), r.iterator().next().getLong(0)))));
     });
   }
 
@@ -181,11 +184,6 @@ public final class Conversations {
               r.getString("recipient"), r.getString("body"), r.getOffsetDateTime("received_at").toInstant())));
           return list;
         });
-  }
-
-  Future<Long> accountOf(long conversationId) {
-    return pool.preparedQuery("SELECT account_id FROM conversations WHERE id = $1").execute(Tuple.of(conversationId))
-        .map(r -> r.iterator().next().getLong(0));
   }
 
   /** Unread replies in the account's active conversations. */
