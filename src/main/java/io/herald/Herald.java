@@ -69,6 +69,7 @@ public final class Herald {
   private io.herald.drop.DropVerticle drop;
   private KeywordReplies keywordReplies;
   private java.util.List<FirstStart.Created> created = List.of();
+  private io.herald.notify.Notifications notifications;
 
   private Herald(HeraldConfig config) {
     this.config = config;
@@ -124,7 +125,7 @@ public final class Herald {
     JobStore jobs = new JobStore(pool);
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(),
         new io.herald.messages.Claims(pool), new io.herald.messages.Outcomes(pool), jobs, accounts,
-        smscs, meters, registry, clock);
+        smscs, meters, registry, clock, config.autoPause());
     io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool);
     Intake intake = new Intake(vertx, pool, accounts, messages, contacts.suppressions(), jobs, meters,
         config.messages().maxParts(), clock);
@@ -137,7 +138,11 @@ public final class Herald {
     if (config.simulator().enabled()) {
       simulator = new SimulatorVerticle(config.simulator());
     }
-    web = new WebServer(config.http(), pool, smscs, registry, new Authenticator(vertx, accounts, logins), List.of(
+    notifications = new io.herald.notify.Notifications(vertx, pool, config.mail(), config.notices(), this::ownUrl, accounts,
+        jobs, views, smscs::links, registry, clock);
+    web = new WebServer(config.http(), pool, smscs, registry, notifications::health,
+        new Authenticator(vertx, accounts, logins), List.of(
+        new io.herald.web.NotificationRoutes(notifications),
         new MessageRoutes(new ApiMessages(accounts, intake), views),
         new SmscRoutes(smscs, views),
         new JobRoutes(new ApiJobs(accounts, intake, jobs, config.messages().maxScheduleDays(), config.api(), clock),
@@ -162,6 +167,7 @@ public final class Herald {
             .onSuccess(connectionDeployments::add)).toList()))
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
         .compose(v -> vertx.deployVerticle(new ReceiptTimeoutSweep(receiptTimeouts(), jobs, meters)))
+        .compose(v -> Future.all(notifications.verticles().stream().map(vertx::deployVerticle).toList()))
         .compose(v -> vertx.deployVerticle(drop))
         .compose(v -> vertx.deployVerticle(web))
         .mapEmpty();
@@ -206,6 +212,12 @@ public final class Herald {
     Thread closer = new Thread(() -> vertx.close().onComplete(ar -> closed.complete()), "herald-close");
     closer.start();
     return closed.future();
+  }
+
+  /** This server's admin UI as a mail links to it when http.publicUrl is not set. */
+  private String ownUrl() {
+    String host = config.http().host();
+    return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host) + ":" + httpPort();
   }
 
   public Vertx vertx() {

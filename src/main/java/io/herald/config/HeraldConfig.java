@@ -24,7 +24,10 @@ public record HeraldConfig(
     List<RouteConfig> routes,
     ReceiptsConfig receipts,
     SimulatorConfig simulator,
-    DropConfig drop) {
+    DropConfig drop,
+    AutoPauseConfig autoPause,
+    MailConfig mail,
+    NotifyConfig notices) {
 
   public record HttpConfig(String host, int port) {}
 
@@ -93,7 +96,10 @@ public record HeraldConfig(
             simulator.nonEmpty("systemId"),
             simulator.text("password"),
             simulator.number("receiptDelayMillis", 0, 3_600_000)),
-        DropConfig.from(root.section("drop")));
+        DropConfig.from(root.section("drop")),
+        AutoPauseConfig.from(dispatch.section("autoPause")),
+        MailConfig.from(root.section("mail")),
+        NotifyConfig.from(root.section("notify"), http.text("publicUrl")));
   }
 
   private static List<SmscConfig> connections(JsonObject json) {

@@ -67,6 +67,7 @@ public final class Dispatcher extends VerticleBase {
   private final DatabaseWatch database = new DatabaseWatch();
   private final JobCompletion completion;
   private final Housekeeping housekeeping;
+  private final AutoPause autoPause;
   private ResultWriter writer;
   /** Claimed messages not yet handed to a connection, one queue per lane in priority order. */
   private final List<ArrayDeque<ClaimedMessage>> ready = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
@@ -82,7 +83,8 @@ public final class Dispatcher extends VerticleBase {
   private Promise<Void> drained;
 
   public Dispatcher(DispatchConfig config, int unmatchedRetentionHours, Claims claims, Outcomes outcomes, JobStore jobs,
-                    AccountStore accounts, SmscRegistry smscs, MessageMeters meters, MeterRegistry registry, Clock clock) {
+                    AccountStore accounts, SmscRegistry smscs, MessageMeters meters, MeterRegistry registry, Clock clock,
+                    io.herald.config.AutoPauseConfig autoPause) {
     this.config = config;
     this.claims = claims;
     this.outcomes = outcomes;
@@ -93,6 +95,7 @@ public final class Dispatcher extends VerticleBase {
     this.registry = registry;
     this.clock = clock;
     this.rules = new SendRules(config, clock);
+    this.autoPause = new AutoPause(autoPause);
     this.completion = new JobCompletion(jobs, this::completed);
     this.housekeeping = new Housekeeping(jobs, outcomes, meters, completion, unmatchedRetentionHours, clock);
     this.waiting = new WaitingWork(LANES, registry);
@@ -324,8 +327,22 @@ public final class Dispatcher extends VerticleBase {
       SubmitOutcome outcome = ar.succeeded() ? ar.result()
           : SubmitOutcome.temporary(connection.name(), List.of(), "internal", String.valueOf(ar.cause()));
       result(rules.outcome(message, unit, zone, outcome));
+      watch(message, outcome);
       pump();
     });
+  }
+
+  /** A job whose recent outcomes say something is wrong stops itself, saying why. */
+  private void watch(ClaimedMessage message, SubmitOutcome outcome) {
+    AutoPause.Trip trip = autoPause.observe(message, outcome, clock.instant());
+    if (trip != null) {
+      jobs.autoPause(trip.jobId(), trip.reason()).onSuccess(name -> name.ifPresent(n -> {
+        log.warn("job {} paused itself: {}", trip.jobId(), trip.reason());
+        vertx.eventBus().publish(JobEvents.PAUSED, JobEvents.paused(trip.accountId(), trip.jobId(), n, trip.reason(),
+            clock.instant()));
+        refreshThenPump();
+      }));
+    }
   }
 
   // ---- outcomes and receipts ----

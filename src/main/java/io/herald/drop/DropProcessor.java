@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DropProcessor {
   private static final Logger log = LoggerFactory.getLogger(DropProcessor.class);
+  /**
+   * A received file is done with: {accountId, fileId, name, profile, status (processed, error,
+   * duplicate), reason, rows, accepted, rejected, jobId}.
+   */
+  public static final String FINISHED = "drop.files.finished";
   private static final int ERRORS_ANSWERED = 1_000;
   private static final int ERRORS_IN_DRY_RUN = 10_000;
   private static final int PREVIEW = 10;
@@ -124,7 +129,18 @@ public final class DropProcessor {
           fileId = id;
           return checks(login.get());
         });
-      }).recover(this::failed);
+      }).recover(this::failed).onSuccess(this::tell);
+    }
+
+    /** A file that was received (not a dry run) is news for whoever listens: notifications. */
+    private void tell(JsonObject answer) {
+      if (fileId != null && profile != null && !file.dryRun()) {
+        vertx.eventBus().publish(FINISHED, new JsonObject().put("accountId", profile.accountId()).put("fileId", fileId)
+            .put("name", file.name()).put("profile", profile.username()).put("status", answer.getString("status"))
+            .put("reason", answer.getString("reason")).put("rows", answer.getLong("rows"))
+            .put("accepted", answer.getLong("accepted")).put("rejected", answer.getLong("rejected"))
+            .put("jobId", answer.getLong("jobId")));
+      }
     }
 
     /** What can refuse the file before its rows are read. */

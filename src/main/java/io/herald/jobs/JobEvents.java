@@ -15,10 +15,18 @@ public final class JobEvents {
   /** Jobs ended with nothing left to send: {jobIds}. Published by dispatch. */
   public static final String COMPLETED = "jobs.completed";
 
+  /** A job paused itself: {accountId, jobId, name, reason, at}. Published by dispatch. */
+  public static final String PAUSED = "jobs.paused";
+
   private JobEvents() {}
 
   public static JsonObject queued(long accountId, Long jobId, long queued) {
     return new JsonObject().put("accountId", accountId).put("jobId", jobId).put("queued", queued);
+  }
+
+  public static JsonObject paused(long accountId, long jobId, String name, String reason, java.time.Instant at) {
+    return new JsonObject().put("accountId", accountId).put("jobId", jobId).put("name", name).put("reason", reason)
+        .put("at", at.toString());
   }
 
   public static JsonObject changed(long accountId, long jobId) {

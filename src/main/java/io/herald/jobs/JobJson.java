@@ -28,6 +28,7 @@ final class JobJson {
     Object schedule = r.getValue("schedule");
     JsonObject job = new JsonObject()
         .put("id", r.getLong("id"))
+        .put("accountId", r.getLong("account_id"))
         .put("name", r.getString("name"))
         .put("kind", r.getString("kind"))
         .put("lane", r.getString("lane"))
@@ -43,7 +44,8 @@ final class JobJson {
         .put("total", total)
         .put("done", done)
         .put("progress", total == 0 ? 1.0 : Math.round(10_000.0 * done / total) / 10_000.0)
-        .put("counts", counts);
+        .put("counts", counts)
+        .put("pausedReason", "paused".equals(r.getString("status")) ? r.getString("paused_reason") : null);
     if (Boolean.TRUE.equals(r.getBoolean("account_disabled")) && List.of("running", "scheduled").contains(r.getString("status"))) {
       job.put("held", "the account is disabled: nothing is sent until an operator enables it again");
     }

@@ -30,7 +30,7 @@ public final class JobStore {
   private static final List<String> ACTIVE = List.of("queued", "sending", "submitted");
   private static final String JOB_COLUMNS = """
       j.id, j.account_id, j.kind, j.name, j.lane, j.status, j.sender, j.schedule, j.start_at, j.end_at,
-      j.created_at, j.started_at, j.finished_at, (SELECT a.time_zone FROM accounts a WHERE a.id = j.account_id) AS zone,
+      j.created_at, j.started_at, j.finished_at, j.paused_reason, (SELECT a.time_zone FROM accounts a WHERE a.id = j.account_id) AS zone,
       (SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = j.account_id) AS account_disabled,
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
        FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
@@ -86,13 +86,33 @@ public final class JobStore {
         });
   }
 
+  /** These jobs as the API shows them, whichever account they belong to (for notifications). */
+  public Future<List<JsonObject>> byIds(Collection<Long> ids) {
+    return pool.preparedQuery("SELECT " + JOB_COLUMNS + " FROM jobs j WHERE j.id = ANY($1) ORDER BY j.id")
+        .execute(Tuple.tuple().addValue(ids.toArray(Long[]::new)))
+        .map(rows -> {
+          List<JsonObject> list = new ArrayList<>();
+          rows.forEach(r -> list.add(JobJson.of(r)));
+          return list;
+        });
+  }
+
+  /** A running job pauses itself, saying why; its name when it did, empty when it was no longer running. */
+  public Future<Optional<String>> autoPause(long id, String reason) {
+    return pool.preparedQuery("""
+            UPDATE jobs SET status = 'paused', paused_reason = $2 WHERE id = $1 AND status = 'running'
+            RETURNING coalesce(name, '')""")
+        .execute(Tuple.of(id, reason))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
   public Future<JsonObject> pause(long accountId, long id) {
     return change(accountId, id, "paused", List.of("running", "scheduled"), "paused");
   }
 
   public Future<JsonObject> resume(long accountId, long id, Instant now) {
     return pool.preparedQuery("""
-            UPDATE jobs SET status = CASE WHEN start_at > $3 THEN 'scheduled' ELSE 'running' END,
+            UPDATE jobs SET status = CASE WHEN start_at > $3 THEN 'scheduled' ELSE 'running' END, paused_reason = NULL,
                    started_at = coalesce(started_at, CASE WHEN start_at > $3 THEN NULL ELSE $3 END)
             WHERE id = $1 AND account_id = $2 AND status = 'paused' RETURNING id""")
         .execute(Tuple.of(id, accountId, utc(now)))

@@ -21,6 +21,13 @@ public final class MessageViews {
     this.pool = pool;
   }
 
+  /** Receipts received in [from, to) that still match no message part. */
+  public Future<Long> unmatchedBetween(java.time.Instant from, java.time.Instant to) {
+    return pool.preparedQuery("SELECT count(*) FROM receipts_unmatched WHERE received_at >= $1 AND received_at < $2")
+        .execute(Tuple.of(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
   /** The receipts no message part claimed (yet), newest first, for operators. */
   public Future<JsonArray> heldReceipts(int limit) {
     return pool.preparedQuery("""

@@ -122,6 +122,14 @@ final class RouteRoles implements Handler<RoutingContext> {
       user(HttpMethod.POST, "/api/v1/conversations/:id/read"),
       // an account as its own users see it (others' are not found); changed by operators only
       user(HttpMethod.GET, "/api/v1/accounts/:id"),
+      // notifications: an account's recipients with an admin; each user their own; the outbox operators
+      admin(HttpMethod.GET, "/api/v1/notifications/settings"),
+      admin(HttpMethod.PUT, "/api/v1/notifications/settings"),
+      admin(HttpMethod.POST, "/api/v1/notifications/test"),
+      user(HttpMethod.GET, "/api/v1/notifications/mine"),
+      user(HttpMethod.PUT, "/api/v1/notifications/mine"),
+      operator(HttpMethod.GET, "/api/v1/notifications/outbox"),
+      operator(HttpMethod.POST, "/api/v1/notifications/outbox/:id/retry"),
       // operators only: accounts' settings, SMSC connections, unmatched receipts, the simulator
       operator(HttpMethod.GET, "/api/v1/accounts"),
       operator(HttpMethod.POST, "/api/v1/accounts"),

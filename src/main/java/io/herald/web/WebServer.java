@@ -44,12 +44,15 @@ public final class WebServer extends VerticleBase {
   private final Pool pool;
   private final SmscRegistry smscs;
   private final PrometheusMeterRegistry registry;
+  private final java.util.function.Supplier<JsonObject> mail;
   private final Authenticator authenticator;
   private final List<Routes> routes;
   private HttpServer server;
 
+  /** mail: the mail link for /health, null while mail is off. */
   public WebServer(HttpConfig config, Pool pool, SmscRegistry smscs, PrometheusMeterRegistry registry,
-                   Authenticator authenticator, List<Routes> routes) {
+                   java.util.function.Supplier<JsonObject> mail, Authenticator authenticator, List<Routes> routes) {
+    this.mail = mail;
     this.config = config;
     this.pool = pool;
     this.smscs = smscs;
@@ -126,7 +129,8 @@ public final class WebServer extends VerticleBase {
           json(ctx, up ? 200 : 503, new JsonObject()
               .put("status", up ? "up" : "down")
               .put("db", dbUp ? "up" : "down")
-              .put("smsc", links));
+              .put("smsc", links)
+              .put("mail", mail.get() == null ? "off" : mail.get()));
         });
   }
 

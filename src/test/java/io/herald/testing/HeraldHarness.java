@@ -29,6 +29,7 @@ public class HeraldHarness implements BeforeAllCallback, AfterAllCallback {
   public Api operator;
   public Api anonymous;
   private final Callable<JsonObject> overrides;
+  private io.herald.config.HeraldConfig config;
 
   /** @param overrides config on top of the test defaults, read when the class starts */
   protected HeraldHarness(Callable<JsonObject> overrides) {
@@ -52,12 +53,24 @@ public class HeraldHarness implements BeforeAllCallback, AfterAllCallback {
         .put("name", "carrier").put("port", smsc.port()).put("systemId", "carrier").put("password", "pw")
         .put("window", 50).put("tps", 5000)));
     config.mergeIn(overrides.call(), true);
-    herald = TestHerald.start(TestHerald.config(db, config));
+    this.config = TestHerald.config(db, config);
+    herald = TestHerald.start(this.config);
+    clients();
+    ready();
+  }
+
+  /** Stops Herald and starts it again on the same database and config, as an operator's restart does. */
+  public void restart() {
+    TestHerald.stop(herald);
+    herald = TestHerald.start(config);
+    clients();
+  }
+
+  private void clients() {
     admin = new Api(herald.httpPort(), TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
     operator = new Api(herald.httpPort(), TestHerald.OPERATOR_EMAIL, TestHerald.OPERATOR_PASSWORD);
     anonymous = new Api(herald.httpPort(), null, null);
     anonymous.await("/health", h -> "up".equals(h.getString("status")));
-    ready();
   }
 
   /** Runs once Herald is up and bound; the place for a fixture's seed data. */
