@@ -21,10 +21,12 @@ const Herald = (() => {
       { href: 'drop-settings.html', label: 'Drop & Go', roles: ['admin', 'operator'] },
       { href: 'senders.html', label: 'Senders', roles: ['admin', 'operator'] },
       { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
-      { href: 'api-keys.html', label: 'API keys', roles: ['admin', 'operator'] }] },
+      { href: 'api-keys.html', label: 'API keys', roles: ['admin', 'operator'] },
+      { href: 'notifications.html', label: 'Notifications' }] },
     { label: 'Operators', pages: [
       { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },
-      { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] }] },
+      { href: 'smsc.html', label: 'SMSC Connections', roles: ['operator'] },
+      { href: 'outbox.html', label: 'Outbox', roles: ['operator'] }] },
   ];
 
   let me = null;
@@ -48,7 +50,7 @@ const Herald = (() => {
 
       else node.setAttribute(k, v === true ? '' : v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }

@@ -157,7 +157,7 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
           year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso + 'Z'));
         preview.replaceChildren(el('p', { class: 'muted', id: 'send-at-example' }, 'With ' + r.format + ', 14 March 2026 9:30 AM is written ' + r.example + '.'),
           values.length ? Herald.table([{ label: 'Value from the file', value: x => x.value },
-            { label: 'Reads as', value: x => x.reads ? when(x.reads) : el('span', { class: 'status bad' }, x.error) }], r.samples) : null);
+            { label: 'Reads as', value: x => x.reads ? when(x.reads) : el('span', { class: 'status bad' }, x.error) }], r.samples) : '');
       } catch (err) {
         preview.replaceChildren(Herald.errorBox(err));
       }
@@ -232,7 +232,7 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
             ev.target.disabled = true;
             try { result.replaceChildren(sentView(await upload(id, f, false))); } catch (err) { Herald.say(result, err); }
           } }, 'Send ' + dry.accepted + ' texts'))
-          : null);
+          : '');
       } catch (err) {
         Herald.say(result, err);
       }

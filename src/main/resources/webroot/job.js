@@ -11,6 +11,9 @@ Herald.page({ title: 'Job' }, async main => {
 
   function verdict(job) {
     const failed = FAILED.reduce((n, s) => n + (job.counts[s] || 0), 0);
+    // a job Herald paused itself says why first: that is what the reader has to act on
+    if (job.status === 'paused' && job.pausedReason) return el('p', { class: 'banner bad', id: 'verdict' },
+      'Paused by Herald: ' + job.pausedReason + '. Fix the cause, then Resume.');
     if (failed > 0) return el('p', { class: 'banner bad', id: 'verdict' }, failed + ' of ' + job.total + ' messages failed');
     if (job.status === 'completed') return el('p', { class: 'banner ok', id: 'verdict' }, 'All ' + job.total + ' messages went through');
     if (job.status === 'cancelled') return el('p', { class: 'banner bad', id: 'verdict' }, 'Cancelled');

@@ -39,7 +39,7 @@ class SendThroughSimulatorTest {
     Api.Response health = new Api(herald.httpPort(), null, null).get("/health");
     assertEquals(200, health.status());
     assertEquals(new JsonObject().put("status", "up").put("db", "up")
-        .put("smsc", new JsonObject().put("simulator", "bound")), health.json());
+        .put("smsc", new JsonObject().put("simulator", "bound")).put("mail", "off"), health.json());
   }
 
   @Test
