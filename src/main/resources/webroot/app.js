@@ -8,7 +8,9 @@ const Herald = (() => {
     { label: 'Messaging', pages: [
       { href: 'inbox.html', label: 'Inbox' },
       { href: 'compose.html', label: 'Compose' },
-      { href: 'jobs.html', label: 'Jobs' }] },
+      { href: 'jobs.html', label: 'Jobs' },
+      { href: 'campaigns.html', label: 'Proactive SMS' },
+      { href: 'answers.html', label: 'Messaging Answers' }] },
     { label: 'Contacts', pages: [
       { href: 'contacts.html', label: 'Contacts' },
       { href: 'groups.html', label: 'Groups' },

@@ -140,9 +140,13 @@ public final class Herald {
     }
     notifications = new io.herald.notify.Notifications(vertx, pool, config.mail(), config.notices(), this::ownUrl, accounts,
         jobs, views, smscs::links, registry, clock);
+    io.herald.accounts.Senders senders = new io.herald.accounts.Senders(pool,
+        connections.stream().map(SmscConnection::name).collect(java.util.stream.Collectors.toSet()));
     web = new WebServer(config.http(), pool, smscs, registry, notifications::health,
         new Authenticator(vertx, accounts, logins), List.of(
         new io.herald.web.NotificationRoutes(notifications),
+        new io.herald.web.CampaignRoutes(new io.herald.campaigns.CampaignService(vertx, pool, accounts, senders, jobs,
+            intake, config.messages().maxParts(), config.messages().maxScheduleDays(), clock)),
         new MessageRoutes(new ApiMessages(accounts, intake), views),
         new SmscRoutes(smscs, views),
         new JobRoutes(new ApiJobs(accounts, intake, jobs, config.messages().maxScheduleDays(), config.api(), clock),
@@ -152,8 +156,7 @@ public final class Herald {
         new io.herald.web.AccountRoutes(new io.herald.accounts.Accounts(pool)),
         new io.herald.web.ApiKeyRoutes(new io.herald.accounts.ApiKeys(pool)),
         new io.herald.web.InboxRoutes(conversations),
-        new io.herald.web.SenderRoutes(new io.herald.accounts.Senders(pool,
-            connections.stream().map(SmscConnection::name).collect(java.util.stream.Collectors.toSet()))),
+        new io.herald.web.SenderRoutes(senders),
         new io.herald.web.SimulatorRoutes(new io.herald.smsc.simulator.SimulatorReplies(vertx, simulator,
             config.account().region()))));
 

@@ -97,6 +97,16 @@ public final class JobStore {
         });
   }
 
+  /** New send windows for jobs not yet finished; the number of jobs changed. */
+  public Future<Integer> reschedule(List<Long> ids, WeeklySchedule schedule) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return pool.preparedQuery("UPDATE jobs SET schedule = $2::jsonb WHERE id = ANY($1) AND status IN ('scheduled', 'running', 'paused')")
+        .execute(Tuple.of(ids.toArray(Long[]::new), schedule.toJson()))
+        .map(rows -> rows.rowCount());
+  }
+
   /** A running job pauses itself, saying why; its name when it did, empty when it was no longer running. */
   public Future<Optional<String>> autoPause(long id, String reason) {
     return pool.preparedQuery("""

@@ -26,7 +26,13 @@ final class FileUpload {
   private static final long DISCARD_BYTES = 64L * 1024 * 1024;
   private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?");
 
-  record Received(Path path, String name) {}
+  /** The file, its name, and the form's other fields (a multipart form's, else the query's). */
+  record Received(Path path, String name, io.vertx.core.MultiMap fields) {
+    /** A form field beside the file, or the query parameter of that name. */
+    String field(String key) {
+      return fields.get(key);
+    }
+  }
 
   /** The body passed the limit; name is the file's, for the answer. */
   static final class TooLarge extends RuntimeException {
@@ -64,6 +70,7 @@ final class FileUpload {
           if (multipart) {
             request.setExpectMultipart(true);
             boolean[] taken = {false};
+            Promise<String> copied = Promise.promise();
             request.uploadHandler(upload -> {
               if (taken[0]) { // one file per upload: the others are read and dropped
                 upload.handler(b -> { });
@@ -72,13 +79,21 @@ final class FileUpload {
               taken[0] = true;
               String name = given != null ? given : plain(upload.filename());
               copy(upload, file, maxBytes, name != null ? name : fallbackName)
-                  .onComplete(ar -> named.handle(ar.map(name != null ? name : fallbackName)));
+                  .onComplete(ar -> {
+                    if (ar.failed()) {
+                      named.tryFail(ar.cause());
+                    } else {
+                      copied.tryComplete(name != null ? name : fallbackName);
+                    }
+                  });
             });
             request.endHandler(v -> {
               if (!taken[0]) {
                 file.close();
                 named.tryFail(Refusal.invalid("file",
                     "the form has no file in it: send the file as a form field, like curl -F file=@patients.csv", null));
+              } else {
+                copied.future().onComplete(named); // the fields after the file are read by now too
               }
             });
           } else {
@@ -87,9 +102,17 @@ final class FileUpload {
           }
           request.resume();
           return named.future()
-              .map(name -> new Received(path, name))
+              .map(name -> new Received(path, name, fields(request, multipart)))
               .onFailure(e -> ctx.vertx().fileSystem().delete(path.toString()));
         }));
+  }
+
+  private static io.vertx.core.MultiMap fields(HttpServerRequest request, boolean multipart) {
+    io.vertx.core.MultiMap fields = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(request.params());
+    if (multipart) {
+      request.formAttributes().forEach(e -> fields.set(e.getKey(), e.getValue()));
+    }
+    return fields;
   }
 
   /** Copies a stream into the file, failing with TooLarge once it passes the limit. */

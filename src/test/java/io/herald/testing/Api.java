@@ -38,6 +38,12 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A file as its raw body, the way curl --data-binary sends it. */
+  public Response upload(String path, String contentType, String content) {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(content, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   public Response post(String path, JsonObject body) {
     return post(path, body.encode());
   }
