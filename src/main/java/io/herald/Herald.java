@@ -70,6 +70,9 @@ public final class Herald {
   private KeywordReplies keywordReplies;
   private java.util.List<FirstStart.Created> created = List.of();
   private io.herald.notify.Notifications notifications;
+  /** How often campaigns are checked for a number that went away. */
+  private static final long CAMPAIGN_CHECK_MILLIS = 5_000;
+  private io.herald.campaigns.CampaignWatch campaignWatch;
 
   private Herald(HeraldConfig config) {
     this.config = config;
@@ -142,11 +145,13 @@ public final class Herald {
         jobs, views, smscs::links, registry, clock);
     io.herald.accounts.Senders senders = new io.herald.accounts.Senders(pool,
         connections.stream().map(SmscConnection::name).collect(java.util.stream.Collectors.toSet()));
+    io.herald.campaigns.CampaignService campaigns = new io.herald.campaigns.CampaignService(vertx, pool, accounts, senders,
+        jobs, intake, config.messages().maxParts(), config.messages().maxScheduleDays(), clock);
+    campaignWatch = campaigns.watch(CAMPAIGN_CHECK_MILLIS);
     web = new WebServer(config.http(), pool, smscs, registry, notifications::health,
         new Authenticator(vertx, accounts, logins), List.of(
         new io.herald.web.NotificationRoutes(notifications),
-        new io.herald.web.CampaignRoutes(new io.herald.campaigns.CampaignService(vertx, pool, accounts, senders, jobs,
-            intake, config.messages().maxParts(), config.messages().maxScheduleDays(), clock)),
+        new io.herald.web.CampaignRoutes(campaigns),
         new MessageRoutes(new ApiMessages(accounts, intake), views),
         new SmscRoutes(smscs, views),
         new JobRoutes(new ApiJobs(accounts, intake, jobs, config.messages().maxScheduleDays(), config.api(), clock),
@@ -171,6 +176,7 @@ public final class Herald {
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
         .compose(v -> vertx.deployVerticle(new ReceiptTimeoutSweep(receiptTimeouts(), jobs, meters)))
         .compose(v -> Future.all(notifications.verticles().stream().map(vertx::deployVerticle).toList()))
+        .compose(v -> vertx.deployVerticle(campaignWatch))
         .compose(v -> vertx.deployVerticle(drop))
         .compose(v -> vertx.deployVerticle(web))
         .mapEmpty();

@@ -52,7 +52,3 @@ CREATE TABLE campaign_list_errors (
   cells   text[] NOT NULL,
   PRIMARY KEY (list_id, row_no, reason)
 );
-
--- Most recipients in one list (the reference product's 3,500), per account.
-ALTER TABLE accounts ADD COLUMN campaign_max_recipients integer NOT NULL DEFAULT 3500
-  CHECK (campaign_max_recipients > 0);

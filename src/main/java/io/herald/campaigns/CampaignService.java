@@ -24,6 +24,7 @@ import java.util.Map;
 public final class CampaignService {
   public static final String TEMPLATE_CSV = "timezone,phone_number,name\r\n"
       + "America/New_York,1-202-555-0143,Ana\r\nAmerica/Chicago,1-312-555-0199,Ben\r\nAmerica/Los_Angeles,+12135550127,Cy\r\n";
+  private static final String NOT_ON = "Proactive SMS is not turned on for this account: ask your Herald operator";
   private final Vertx vertx;
   private final Pool pool;
   private final AccountStore accounts;
@@ -49,6 +50,11 @@ public final class CampaignService {
     this.maxScheduleDays = maxScheduleDays;
   }
 
+  /** Stops the lists of campaigns whose number went away; run it on every node. */
+  public CampaignWatch watch(long everyMillis) {
+    return new CampaignWatch(pool, campaigns, jobs, everyMillis);
+  }
+
   public Answers answers() {
     return answers;
   }
@@ -68,7 +74,7 @@ public final class CampaignService {
   }
 
   public Future<JsonObject> create(long accountId, Long userId, JsonObject body) {
-    return campaigns.create(accountId, userId, body).compose(c -> view(c, true));
+    return maxRecipients(accountId).compose(on -> campaigns.create(accountId, userId, body)).compose(c -> view(c, true));
   }
 
   public Future<JsonObject> change(long accountId, long id, JsonObject body) {
@@ -139,9 +145,16 @@ public final class CampaignService {
         .map(hours -> new JsonObject().put("hours", hours));
   }
 
+  /** The most recipients one list may have, once the account may run campaigns at all (operators set both). */
   private Future<Integer> maxRecipients(long accountId) {
-    return pool.preparedQuery("SELECT campaign_max_recipients FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
-        .map(rows -> rows.iterator().next().getInteger(0));
+    return pool.preparedQuery("SELECT campaigns, max_list_recipients FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
+        .map(rows -> {
+          var r = rows.iterator().next();
+          if (!r.getBoolean("campaigns")) {
+            throw Refusal.forbidden(NOT_ON);
+          }
+          return r.getInteger("max_list_recipients");
+        });
   }
 
   private Future<List<Long>> liveJobs(long campaignId) {
@@ -189,7 +202,8 @@ public final class CampaignService {
             .put("endAt", l.endAt() == null ? null : l.endAt().toString())
             .put("status", job == null ? ListStatus.REFUSED : ListStatus.of(job))
             .put("firstSendAt", job == null ? null : job.getString("firstSendAt"))
-            .put("reason", l.reason()).put("errorLog", l.jobId() == null ? base + "/errors.csv" : null)
+            .put("reason", l.reason()).put("pausedReason", job == null ? null : job.getString("pausedReason"))
+            .put("errorLog", l.jobId() == null ? base + "/errors.csv" : null)
             .put("duplicates", l.duplicates()).put("optedOut", l.optedOut()).put("jobId", l.jobId())
             .put("counts", ListStatus.counts(l, job, l.jobId() == null ? 0 : replied.getOrDefault(l.jobId(), 0L))));
       }

@@ -97,6 +97,22 @@ public final class JobStore {
         });
   }
 
+  /** Jobs that must not go on as they are stop, saying why (resuming clears it); the ids that stopped now. */
+  public Future<List<Long>> stop(List<Long> ids, String reason) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return pool.preparedQuery("""
+            UPDATE jobs SET status = 'paused', paused_reason = $2 WHERE id = ANY($1) AND status IN ('running', 'scheduled')
+            RETURNING id""")
+        .execute(Tuple.of(ids.toArray(Long[]::new), reason))
+        .map(rows -> {
+          List<Long> stopped = new ArrayList<>();
+          rows.forEach(r -> stopped.add(r.getLong(0)));
+          return stopped;
+        });
+  }
+
   /** New send windows for jobs not yet finished; the number of jobs changed. */
   public Future<Integer> reschedule(List<Long> ids, WeeklySchedule schedule) {
     if (ids.isEmpty()) {

@@ -28,6 +28,11 @@ class CampaignsTest {
 
   @BeforeAll
   static void setUp() {
+    Api.Response off = h.admin.post("/api/v1/campaigns", new JsonObject());
+    assertEquals(403, off.status());
+    assertEquals("Proactive SMS is not turned on for this account: ask your Herald operator", off.json().getString("error"));
+    assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("campaigns", true)
+        .put("maxListRecipients", 3_500)).status());
     user = io.herald.testing.Seed.user(h.herald.httpPort(), "desk@test.example", "user");
     assertEquals(201, h.admin.post("/api/v1/senders", new JsonObject().put("address", NUMBER)).status());
     Api.Response a = h.admin.post("/api/v1/answers", new JsonObject().put("name", "Flu shot").put("language", "en")
@@ -194,5 +199,26 @@ class CampaignsTest {
         .getJsonArray("conversations").getJsonObject(0);
     assertEquals(NUMBER, conversation.getString("sender"), "the reply is in the campaign number's inbox");
     assertEquals("YES", conversation.getString("lastText"));
+  }
+
+  @Test
+  void aCampaignWhoseNumberStopsTakingRepliesStopsItsListsSayingWhy() {
+    Api.Response number = h.admin.post("/api/v1/senders", new JsonObject().put("address", "+12025550109"));
+    assertEquals(201, number.status(), number.body());
+    Api.Response created = h.admin.post("/api/v1/campaigns", new JsonObject().put("name", "Recall").put("sender", "+12025550109")
+        .put("language", "en").put("answerId", answer).put("schedule", schedule("mon", "tue")));
+    long c = created.json().getLong("id");
+    assertEquals(201, upload(c, "?name=recall.csv&startAt=2026-12-20T09:00", "America/Denver,13035550100,Fay\n").status());
+    assertEquals(200, h.admin.send("PATCH", "/api/v1/senders/" + number.json().getLong("id"),
+        new JsonObject().put("takesReplies", false)).status());
+    JsonObject stopped = h.admin.await("/api/v1/campaigns/" + c,
+        x -> "Paused".equals(x.getJsonArray("lists").getJsonObject(0).getString("status")));
+    assertEquals("the phone number +12025550109 no longer takes replies", stopped.getString("stoppedReason"));
+    assertEquals("the campaign cannot send: the phone number +12025550109 no longer takes replies",
+        stopped.getJsonArray("lists").getJsonObject(0).getString("pausedReason"));
+    Api.Response more = upload(c, "?name=more.csv&startAt=2026-12-20T09:00", "America/Denver,13035550101,Gus\n");
+    assertEquals(409, more.status());
+    assertEquals("the campaign cannot send: the phone number +12025550109 no longer takes replies",
+        more.json().getString("error"));
   }
 }
