@@ -52,7 +52,7 @@ public final class CampaignService {
 
   /** Stops the lists of campaigns whose number went away; run it on every node. */
   public CampaignWatch watch(long everyMillis) {
-    return new CampaignWatch(pool, campaigns, jobs, everyMillis);
+    return new CampaignWatch(pool, campaigns, jobs, everyMillis, this::finishedLists);
   }
 
   public Answers answers() {
@@ -163,6 +163,36 @@ public final class CampaignService {
 
   private static List<Long> jobIds(List<CampaignList> all) {
     return all.stream().filter(l -> l.jobId() != null).map(CampaignList::jobId).toList();
+  }
+
+  /** The lists these ended jobs belong to, with their campaign, status and counts (jobs of other kinds are none). */
+  Future<List<JsonObject>> finishedLists(List<Long> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return pool.preparedQuery("""
+            SELECT l.campaign_id, l.account_id, c.name FROM campaign_lists l JOIN campaigns c ON c.id = l.campaign_id
+            WHERE l.job_id = ANY($1)""")
+        .execute(Tuple.of(jobIds.toArray(Long[]::new)))
+        .compose(rows -> {
+          List<Future<List<JsonObject>>> each = new ArrayList<>();
+          rows.forEach(r -> {
+            long campaignId = r.getLong("campaign_id");
+            String name = r.getString("name");
+            long accountId = r.getLong("account_id");
+            each.add(lists.of(campaignId).compose(all -> listViews(all.stream()
+                    .filter(l -> l.jobId() != null && jobIds.contains(l.jobId())).toList(), campaignId))
+                .map(views -> views.stream().map(v -> v.put("accountId", accountId).put("campaign", name)
+                    .put("listId", v.getLong("id")).put("list", v.getString("name"))).toList()));
+          });
+          return Future.all(each).map(all -> {
+            List<JsonObject> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+              out.addAll(all.<List<JsonObject>>resultAt(i));
+            }
+            return out;
+          });
+        });
   }
 
   private Future<JsonObject> view(Campaign c, boolean withLists) {

@@ -12,16 +12,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Stops the lists of a campaign that can no longer send as it was set up (its number deleted or no
  * longer taking replies), with the reason on each list's job, rather than texting from a number
- * its recipients cannot answer. Every node may run it: the stop is one conditional UPDATE.
+ * its recipients cannot answer. Every node may run it: the stop is one conditional UPDATE. It also
+ * tells of each list whose job ended.
  */
 public final class CampaignWatch extends VerticleBase {
+  /**
+   * A list's job ended (Completed, Ended or Cancelled): {accountId, campaignId, campaign, listId, list,
+   * status, counts}. Published on the node whose dispatch saw the job end.
+   */
+  public static final String LIST_FINISHED = "campaigns.lists.finished";
   private static final Logger log = LoggerFactory.getLogger(CampaignWatch.class);
   private final Pool pool;
   private final Campaigns campaigns;
   private final JobStore jobs;
   private final long everyMillis;
+  private final java.util.function.Function<List<Long>, Future<List<io.vertx.core.json.JsonObject>>> finished;
 
-  CampaignWatch(Pool pool, Campaigns campaigns, JobStore jobs, long everyMillis) {
+  CampaignWatch(Pool pool, Campaigns campaigns, JobStore jobs, long everyMillis,
+                java.util.function.Function<List<Long>, Future<List<io.vertx.core.json.JsonObject>>> finished) {
+    this.finished = finished;
     this.pool = pool;
     this.campaigns = campaigns;
     this.jobs = jobs;
@@ -30,6 +39,10 @@ public final class CampaignWatch extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(io.herald.jobs.JobEvents.COMPLETED, m -> finished.apply(
+            m.body().getJsonArray("jobIds").stream().map(id -> ((Number) id).longValue()).toList())
+        .onSuccess(lists -> lists.forEach(l -> vertx.eventBus().publish(LIST_FINISHED, l)))
+        .onFailure(e -> log.warn("finished campaign lists: {}", e.toString())));
     vertx.setPeriodic(everyMillis, id -> check().onFailure(e -> log.warn("campaign check failed: {}", e.toString())));
     return Future.succeededFuture();
   }

@@ -81,6 +81,25 @@ final class Letters {
         url("smsc.html"));
   }
 
+  /** A campaign's list went through (Completed), or its end came first (Ended), or it was cancelled. */
+  Mail campaignList(JsonObject list) {
+    JsonObject c = list.getJsonObject("counts");
+    String status = list.getString("status");
+    String what = "Campaign '" + list.getString("campaign") + "': list " + list.getString("list");
+    String subject = switch (status) {
+      case "Ended" -> what + " ended, " + c.getLong("notContacted") + " of " + c.getLong("recipients") + " not contacted";
+      case "Cancelled" -> what + " cancelled";
+      default -> what + " completed: " + c.getLong("delivered") + " of " + c.getLong("recipients") + " delivered";
+    };
+    return new Mail(NotificationKind.CAMPAIGN_LIST_ENDED, "campaign.list:" + list.getLong("listId"), list.getLong("accountId"),
+        subject, what + " is " + status.toLowerCase(java.util.Locale.ROOT) + ". Of its " + c.getLong("recipients")
+            + " recipients, " + c.getLong("sent") + " were sent the text, " + c.getLong("delivered") + " delivered, "
+            + c.getLong("failed") + " failed, " + c.getLong("notContacted") + " not contacted"
+            + ("Ended".equals(status) ? " (the outreach end came before their send window)" : "") + "; "
+            + c.getLong("replied") + " replied so far. Replies are in the campaign number's inbox.",
+        url("campaign.html?id=" + list.getLong("campaignId")));
+  }
+
   Mail unmatchedReceipts(long count, Instant hour) {
     return new Mail(NotificationKind.RECEIPTS_UNMATCHED, "receipts.unmatched:" + hour.getEpochSecond(), null,
         count + " delivery receipts in the last hour match no message",

@@ -61,6 +61,8 @@ public final class Notifier extends VerticleBase {
     bus.<JsonObject>consumer(DropProcessor.FINISHED, m -> deliver(deliveries.letters().dropFile(m.body())));
     bus.<JsonObject>consumer(JobEvents.PAUSED, m -> deliver(deliveries.letters().jobPaused(m.body())));
     bus.<JsonObject>consumer(JobEvents.COMPLETED, m -> completed(m.body().getJsonArray("jobIds")));
+    bus.<JsonObject>consumer(io.herald.campaigns.CampaignWatch.LIST_FINISHED,
+        m -> deliver(deliveries.letters().campaignList(m.body())));
     vertx.setPeriodic(config.checkSeconds() * 1_000, id -> check());
     return Future.succeededFuture();
   }
@@ -75,7 +77,7 @@ public final class Notifier extends VerticleBase {
       for (JsonObject job : list) {
         JsonObject counts = job.getJsonObject("counts");
         long failed = FAILED.stream().mapToLong(s -> counts.getLong(s.dbName(), 0L)).sum();
-        if (failed > 0) {
+        if (failed > 0 && !"campaign".equals(job.getString("kind"))) { // a campaign's list says it in its own mail
           deliver(deliveries.letters().jobFailed(new JobFacts(job.getLong("id"), job.getLong("accountId"),
               job.getString("name"), job.getLong("total"), failed)));
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.testing.Api;
 import io.herald.testing.HeraldHarness;
+import io.herald.testing.MailServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Proactive SMS: answers, campaigns, recipient lists with time zones, outreach dates, errors as the reference names them. */
 class CampaignsTest {
   private static final String NUMBER = "+12025550100";
+  static final MailServer mail = MailServer.open();
   @RegisterExtension
-  static final HeraldHarness h = HeraldHarness.withDefaults();
+  static final HeraldHarness h = HeraldHarness.withConfig(() -> new JsonObject()
+      .put("http", new JsonObject().put("publicUrl", "https://herald.clinic.example"))
+      .put("mail", new JsonObject().put("host", "127.0.0.1").put("port", mail.port()).put("from", "herald@clinic.example")));
   static long answer;
   static Api user;
 
@@ -39,6 +44,13 @@ class CampaignsTest {
         .put("text", "Hi ~first_name|there~, your flu shot is due. Reply YES to book."));
     assertEquals(201, a.status(), a.body());
     answer = a.json().getLong("id");
+    assertEquals(200, h.admin.send("PUT", "/api/v1/notifications/settings", new JsonObject()
+        .put("recipients", new JsonArray().add("office@clinic.example"))).status());
+  }
+
+  @AfterAll
+  static void stop() {
+    mail.close();
   }
 
   private static JsonObject schedule(String... days) {
@@ -189,6 +201,9 @@ class CampaignsTest {
     assertEquals(1, counts.getInteger("notContacted"));
     assertEquals(1, counts.getInteger("sent"));
     assertEquals("expired", h.db.queryText("SELECT state FROM messages WHERE recipient = '+12025550122'"));
+    MailServer.Received told = mail.await("Campaign 'Now and never': list end.csv ended, 1 of 2 not contacted");
+    assertTrue(told.text().contains("https://herald.clinic.example/campaign.html?id=" + c), told.text());
+    assertTrue(mail.withSubject("Job ").isEmpty(), "no second mail for the list's job: " + mail.mails());
 
     h.admin.await("/api/v1/campaigns/" + c, x -> x.getJsonObject("counts").getInteger("delivered") == 1);
     assertEquals(0, h.smsc.sendMo("12025550121", "12025550100", "YES".getBytes(StandardCharsets.ISO_8859_1), 0, 0,
