@@ -10,7 +10,8 @@ const Herald = (() => {
       { href: 'compose.html', label: 'Compose' },
       { href: 'jobs.html', label: 'Jobs' },
       { href: 'campaigns.html', label: 'Proactive SMS' },
-      { href: 'answers.html', label: 'Messaging Answers' }] },
+      { href: 'answers.html', label: 'Messaging Answers' },
+      { href: 'alerts.html', label: 'Mass Text Alerts', roles: ['admin', 'operator'] }] },
     { label: 'Contacts', pages: [
       { href: 'contacts.html', label: 'Contacts' },
       { href: 'groups.html', label: 'Groups' },

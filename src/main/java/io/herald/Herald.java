@@ -152,6 +152,9 @@ public final class Herald {
         new Authenticator(vertx, accounts, logins), List.of(
         new io.herald.web.NotificationRoutes(notifications),
         new io.herald.web.CampaignRoutes(campaigns),
+        new io.herald.web.AlertRoutes(new io.herald.alerts.Alerts(pool, intake, jobs, senders, contacts.suppressions(),
+            config.messages().maxParts(), config.alerts().perMinute(), clock), new io.herald.alerts.Appointments(pool),
+            accounts),
         new MessageRoutes(new ApiMessages(accounts, intake), views),
         new SmscRoutes(smscs, views),
         new JobRoutes(new ApiJobs(accounts, intake, jobs, config.messages().maxScheduleDays(), config.api(), clock),

@@ -27,7 +27,8 @@ public record HeraldConfig(
     DropConfig drop,
     AutoPauseConfig autoPause,
     MailConfig mail,
-    NotifyConfig notices) {
+    NotifyConfig notices,
+    AlertsConfig alerts) {
 
   public record HttpConfig(String host, int port) {}
 
@@ -41,6 +42,9 @@ public record HeraldConfig(
 
   /** maxScheduleDays: how far ahead a send time (a job's start, a recipient's sendAt) may be. */
   public record MessagesConfig(int maxParts, int maxScheduleDays) {}
+
+  /** Mass text alerts' pace: texts per minute for one account, so they never crowd out its conversations. */
+  public record AlertsConfig(int perMinute) {}
 
   /** How long a receipt that matches no message part is kept for operators to look at. */
   public record ReceiptsConfig(int unmatchedRetentionHours) {}
@@ -99,7 +103,8 @@ public record HeraldConfig(
         DropConfig.from(root.section("drop")),
         AutoPauseConfig.from(dispatch.section("autoPause")),
         MailConfig.from(root.section("mail")),
-        NotifyConfig.from(root.section("notify"), http.text("publicUrl")));
+        NotifyConfig.from(root.section("notify"), http.text("publicUrl")),
+        new AlertsConfig((int) root.section("alerts").number("perMinute", 1, 60_000)));
   }
 
   private static List<SmscConfig> connections(JsonObject json) {

@@ -258,7 +258,12 @@ public final class JobStore {
    * messages that did not go through. Read through a cursor, so a million-row job never sits in memory.
    */
   public Future<Void> report(long accountId, long jobId, boolean onlyFailed, WriteStream<Buffer> out) {
-    return log.csv(MessageLog.Filter.ofJob(accountId, jobId, onlyFailed), MessageLog.Order.OLDEST_FIRST, REPORT_COLUMNS,
+    return report(accountId, jobId, onlyFailed, REPORT_COLUMNS, out);
+  }
+
+  /** The same report under other column names (an alert's report names its recipients clients). */
+  public Future<Void> report(long accountId, long jobId, boolean onlyFailed, List<String> header, WriteStream<Buffer> out) {
+    return log.csv(MessageLog.Filter.ofJob(accountId, jobId, onlyFailed), MessageLog.Order.OLDEST_FIRST, header,
         m -> Arrays.asList(m.name(), m.recipient(), m.state(), m.errorDetail(), m.body(), m.updatedAt().toString()), out);
   }
 

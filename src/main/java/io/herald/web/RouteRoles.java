@@ -149,6 +149,14 @@ final class RouteRoles implements Handler<RoutingContext> {
       admin(HttpMethod.POST, "/api/v1/campaigns/:id/archive"),
       admin(HttpMethod.POST, "/api/v1/campaigns/:id/lists"),
       admin(HttpMethod.POST, "/api/v1/campaigns/:id/lists/:listId/cancel"),
+      // appointments from a clinic's system, and mass text alerts: account admins
+      admin(HttpMethod.POST, "/api/v1/appointments"),
+      admin(HttpMethod.POST, "/api/v1/alerts/preview"),
+      admin(HttpMethod.POST, "/api/v1/alerts/check"),
+      admin(HttpMethod.POST, "/api/v1/alerts"),
+      admin(HttpMethod.GET, "/api/v1/alerts"),
+      admin(HttpMethod.GET, "/api/v1/alerts/:id"),
+      admin(HttpMethod.GET, "/api/v1/alerts/:id/report.csv"),
       // operators only: accounts' settings, SMSC connections, unmatched receipts, the simulator
       operator(HttpMethod.GET, "/api/v1/accounts"),
       operator(HttpMethod.POST, "/api/v1/accounts"),

@@ -1,0 +1,152 @@
+package io.herald.alerts;
+
+import io.herald.contacts.ContactUpserts;
+import io.herald.contacts.ContactValues;
+import io.herald.errors.Refusal;
+import io.herald.ingest.PhoneNumbers;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appointments as a clinic's system exports them, upserted by their external id so the same export
+ * can be sent again; each client with a textable number is the account's contact with it (made
+ * when there is none). A row that cannot be read is reported by index, field, value and reason;
+ * the others are saved. Owns the appointments table.
+ */
+public final class Appointments {
+  public static final int MAX_BATCH = 10_000;
+  private static final String UPSERT = """
+      INSERT INTO appointments (account_id, external_id, client_name, phone, phone_given, patient, start_at, provider,
+                                location, status, updated_at)
+      SELECT $1, * , now() FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                                       $8::text[], $9::text[], $10::text[])
+      ON CONFLICT (account_id, external_id) DO UPDATE SET client_name = excluded.client_name, phone = excluded.phone,
+        phone_given = excluded.phone_given, patient = excluded.patient, start_at = excluded.start_at,
+        provider = excluded.provider, location = excluded.location, status = excluded.status, updated_at = now()""";
+
+  private record Row(String externalId, String clientName, String phone, String phoneGiven, String patient, Instant startAt,
+                     String provider, String location, String status) {}
+
+  private final Pool pool;
+  private final ContactUpserts contacts = new ContactUpserts();
+
+  public Appointments(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> save(long accountId, String region, ZoneId zone, JsonArray given) {
+    if (given == null) {
+      throw Refusal.invalid("appointments", "appointments must be a list of appointment objects", null);
+    }
+    if (given.size() > MAX_BATCH) {
+      throw Refusal.limit("at most " + MAX_BATCH + " appointments per request: send the rest in another", "appointments",
+          given.size());
+    }
+    Map<String, Row> rows = new LinkedHashMap<>(); // the last of one external id wins, as a re-export would
+    JsonArray rejected = new JsonArray();
+    for (int i = 0; i < given.size(); i++) {
+      Object o = given.getValue(i);
+      try {
+        if (!(o instanceof JsonObject a)) {
+          throw new Bad("appointment", String.valueOf(o), "must be an object");
+        }
+        Row row = row(a, region, zone);
+        rows.put(row.externalId(), row);
+      } catch (Bad b) {
+        rejected.add(new JsonObject().put("index", i).put("field", b.field).put("value", b.value).put("error", b.getMessage()));
+      }
+    }
+    List<Row> all = new ArrayList<>(rows.values());
+    if (all.isEmpty()) {
+      return Future.succeededFuture(new JsonObject().put("saved", 0).put("rejected", rejected));
+    }
+    Tuple args = Tuple.tuple().addLong(accountId)
+        .addValue(all.stream().map(Row::externalId).toArray(String[]::new))
+        .addValue(all.stream().map(Row::clientName).toArray(String[]::new))
+        .addValue(all.stream().map(Row::phone).toArray(String[]::new))
+        .addValue(all.stream().map(Row::phoneGiven).toArray(String[]::new))
+        .addValue(all.stream().map(Row::patient).toArray(String[]::new))
+        .addValue(all.stream().map(r -> r.startAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+        .addValue(all.stream().map(Row::provider).toArray(String[]::new))
+        .addValue(all.stream().map(Row::location).toArray(String[]::new))
+        .addValue(all.stream().map(Row::status).toArray(String[]::new));
+    Map<String, ContactValues> clients = new LinkedHashMap<>();
+    for (Row r : all) {
+      if (r.phone() != null) {
+        String[] names = r.clientName().strip().split("\\s+", 2);
+        clients.put(r.phone(), new ContactValues(r.phone(), names[0].isEmpty() ? null : names[0],
+            names.length > 1 ? names[1] : null, null, null, null, null));
+      }
+    }
+    return pool.withTransaction(tx -> tx.preparedQuery(UPSERT).execute(args)
+            .compose(v -> contacts.save(tx, accountId, new ArrayList<>(clients.values()))))
+        .map(v -> new JsonObject().put("saved", all.size()).put("rejected", rejected));
+  }
+
+  private static Row row(JsonObject a, String region, ZoneId zone) {
+    String id = text(a, "externalId", true, 200);
+    String name = text(a, "clientName", false, 200);
+    String phoneGiven = text(a, "phone", false, 64);
+    String phone = phoneGiven == null ? null : PhoneNumbers.toE164(phoneGiven, region).orElse(null);
+    String status = text(a, "status", false, 20);
+    status = status == null ? "booked" : status.toLowerCase(java.util.Locale.ROOT);
+    if (!status.equals("booked") && !status.equals("cancelled")) {
+      throw new Bad("status", a.getValue("status").toString(), "must be booked or cancelled");
+    }
+    return new Row(id, name == null ? "" : name, phone, phoneGiven == null ? "" : phoneGiven, text(a, "patient", false, 200),
+        time(a.getValue("startAt"), zone), text(a, "provider", false, 200), text(a, "location", false, 200), status);
+  }
+
+  private static Instant time(Object value, ZoneId zone) {
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw new Bad("startAt", String.valueOf(value), "is required, like 2026-12-05T09:30");
+    }
+    try {
+      String v = s.strip();
+      return v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(v).toInstant()
+          : LocalDateTime.parse(v).atZone(zone).toInstant();
+    } catch (DateTimeException e) {
+      throw new Bad("startAt", s, "is not a date and time like 2026-12-05T09:30");
+    }
+  }
+
+  private static String text(JsonObject a, String key, boolean required, int max) {
+    Object v = a.getValue(key);
+    if (v == null || (v instanceof String s && s.isBlank())) {
+      if (required) {
+        throw new Bad(key, null, "is required");
+      }
+      return null;
+    }
+    String s = String.valueOf(v).strip();
+    if (s.length() > max) {
+      throw new Bad(key, s.substring(0, 40) + "…", "is longer than " + max + " characters");
+    }
+    return s;
+  }
+
+  /** One appointment that cannot be read; the rest of the batch is saved. */
+  private static final class Bad extends RuntimeException {
+    final String field;
+    final String value;
+
+    Bad(String field, String value, String reason) {
+      super(field + " " + reason, null, false, false);
+      this.field = field;
+      this.value = value;
+    }
+  }
+}
