@@ -13,6 +13,8 @@ Herald.page({ title: 'Dashboard' }, async main => {
   const queues = el('div', { class: 'card', id: 'queues' });
   const links = el('div', { class: 'card', id: 'links' });
   const problem = el('div', { 'aria-live': 'polite' });
+  if (['admin', 'operator'].includes(Herald.me().role)) main.append(el('p', { style: 'text-align:right;margin:-.5rem 0 0' },
+    el('a', { href: 'alerts.html', id: 'alerts-link' }, 'Mass Text Alerts')));
   main.append(problem, el('h2', {}, 'Today (' + Herald.zoneName() + ')'), stats,
     el('h2', {}, 'Messages per minute, last 30 minutes'), chart,
     el('div', { class: 'grid' }, queues, links));
