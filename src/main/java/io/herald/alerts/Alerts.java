@@ -123,6 +123,9 @@ public final class Alerts {
             c.name().isEmpty() ? null : c.name(), null, at, true)));
       }
       return added.compose(v -> taking.finish()).compose(summary -> {
+        if (summary.accepted() == 0) { // every client in the range opted out: nothing is kept
+          return Future.failedFuture(Refusal.conflict("every client with an appointment in this range has opted out"));
+        }
         List<Tuple> excluded = new ArrayList<>();
         summary.rejections().forEach(r -> {
           AlertClients.Client c = found.textable().get((int) r.row() - 1);

@@ -83,6 +83,10 @@ class AlertsTest {
         range().put("body", "x".repeat(153 * 10 + 1))).json().getString("error"));
     assertEquals(409, h.admin.post("/api/v1/alerts", new JsonObject().put("from", TOMORROW.plusDays(3) + "T00:00")
         .put("to", TOMORROW.plusDays(4) + "T00:00").put("body", "hi")).status(), "nobody has an appointment then");
+    Api.Response allOut = h.admin.post("/api/v1/alerts", new JsonObject().put("from", at(12)).put("to", at(13)).put("body", "hi"));
+    assertEquals(409, allOut.status(), allOut.body());
+    assertEquals("every client with an appointment in this range has opted out", allOut.json().getString("error"));
+    assertEquals(0, h.db.queryLong("SELECT count(*) FROM alerts"), "nothing of a refused alert is kept");
   }
 
   private static void twoWay() {
