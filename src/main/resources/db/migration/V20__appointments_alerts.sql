@@ -42,3 +42,6 @@ CREATE TABLE alert_exclusions (
   reason      text NOT NULL
 );
 CREATE INDEX alert_exclusions_alert ON alert_exclusions (alert_id);
+
+-- An account's own pace for alerts, texts a minute; NULL: the server's alerts.perMinute.
+ALTER TABLE accounts ADD COLUMN alert_per_minute integer CHECK (alert_per_minute > 0);

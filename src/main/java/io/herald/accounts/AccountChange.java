@@ -6,4 +6,4 @@ package io.herald.accounts;
  */
 public record AccountChange(String name, String region, String timeZone, Boolean dropAndGo, Boolean twoWay,
                             Boolean alerts, Boolean campaigns, Boolean broadcasts, Double rateTps, boolean clearRate,
-                            Integer maxListRecipients, Boolean disabled) {}
+                            Integer maxListRecipients, Boolean disabled, Integer alertsPerMinute, boolean clearAlertsPace) {}

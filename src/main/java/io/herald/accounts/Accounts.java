@@ -22,13 +22,14 @@ public final class Accounts {
   private static final Set<String> REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
   private static final String COLUMNS = """
       id, name, default_region, time_zone, drop_enabled, two_way, alerts, campaigns, broadcasts,
-      rate_tps::float8 AS rate_tps, max_list_recipients, disabled_at, created_at""";
+      rate_tps::float8 AS rate_tps, max_list_recipients, alert_per_minute, disabled_at, created_at""";
   private static final String INSERT = """
       INSERT INTO accounts (name, default_region, time_zone, drop_enabled, two_way, alerts, campaigns, broadcasts,
-                            rate_tps, max_list_recipients, disabled_at)
+                            rate_tps, max_list_recipients, disabled_at, alert_per_minute)
       VALUES ($1, coalesce($2::text, 'US'), coalesce($3::text, 'UTC'), coalesce($4::boolean, false),
               coalesce($5::boolean, false), coalesce($6::boolean, false), coalesce($7::boolean, false),
-              coalesce($8::boolean, false), $9::float8, coalesce($10::integer, 3500), CASE WHEN $11::boolean THEN now() END)
+              coalesce($8::boolean, false), $9::float8, coalesce($10::integer, 3500), CASE WHEN $11::boolean THEN now() END,
+              $12::integer)
       RETURNING """ + " " + COLUMNS;
   private static final String UPDATE = """
       UPDATE accounts SET name = coalesce($2::text, name), default_region = coalesce($3::text, default_region),
@@ -37,6 +38,7 @@ public final class Accounts {
              campaigns = coalesce($8::boolean, campaigns), broadcasts = coalesce($9::boolean, broadcasts),
              rate_tps = CASE WHEN $11::boolean THEN NULL ELSE coalesce($10::float8, rate_tps::float8) END,
              max_list_recipients = coalesce($12::integer, max_list_recipients),
+             alert_per_minute = CASE WHEN $15::boolean THEN NULL ELSE coalesce($14::integer, alert_per_minute) END,
              disabled_at = CASE WHEN $13::boolean IS NULL THEN disabled_at
                                 WHEN $13::boolean THEN coalesce(disabled_at, now()) END
       WHERE id = $1
@@ -64,7 +66,7 @@ public final class Accounts {
     }
     return checked(c).compose(v -> pool.preparedQuery(INSERT).execute(Tuple.of(c.name().strip(), c.region(),
             c.timeZone(), c.dropAndGo(), c.twoWay(), c.alerts(), c.campaigns(), c.broadcasts(), c.rateTps(),
-            c.maxListRecipients(), Boolean.TRUE.equals(c.disabled()))))
+            c.maxListRecipients(), Boolean.TRUE.equals(c.disabled()), c.alertsPerMinute())))
         .recover(e -> Future.failedFuture(taken(e, c.name())))
         .map(rows -> all(rows).get(0));
   }
@@ -75,7 +77,8 @@ public final class Accounts {
             .addString(c.name() == null ? null : c.name().strip()).addString(c.region()).addString(c.timeZone())
             .addBoolean(c.dropAndGo()).addBoolean(c.twoWay()).addBoolean(c.alerts()).addBoolean(c.campaigns())
             .addBoolean(c.broadcasts()).addDouble(c.rateTps()).addBoolean(c.clearRate())
-            .addInteger(c.maxListRecipients()).addBoolean(c.disabled())))
+            .addInteger(c.maxListRecipients()).addBoolean(c.disabled()).addInteger(c.alertsPerMinute())
+            .addBoolean(c.clearAlertsPace())))
         .recover(e -> Future.failedFuture(taken(e, c.name())))
         .map(rows -> all(rows).stream().findFirst());
   }
@@ -102,6 +105,11 @@ public final class Accounts {
       return Future.failedFuture(Refusal.invalid("maxListRecipients",
           "maxListRecipients must be a whole number from 1 to " + MAX_LIST_RECIPIENTS, c.maxListRecipients()));
     }
+    if (c.alertsPerMinute() != null && (c.alertsPerMinute() < 1 || c.alertsPerMinute() > 60_000)) {
+      return Future.failedFuture(Refusal.invalid("alertsPerMinute",
+          "alertsPerMinute must be a whole number of texts a minute from 1 to 60000, or null for the server's default",
+          c.alertsPerMinute()));
+    }
     return Future.succeededFuture();
   }
 
@@ -119,7 +127,7 @@ public final class Accounts {
       list.add(new AccountSettings(r.getLong("id"), r.getString("name"), r.getString("default_region"),
           ZoneId.of(r.getString("time_zone")), r.getBoolean("drop_enabled"), r.getBoolean("two_way"),
           r.getBoolean("alerts"), r.getBoolean("campaigns"), r.getBoolean("broadcasts"), r.getDouble("rate_tps"),
-          r.getInteger("max_list_recipients"), disabled == null ? null : disabled.toInstant(),
+          r.getInteger("max_list_recipients"), r.getInteger("alert_per_minute"), disabled == null ? null : disabled.toInstant(),
           r.getOffsetDateTime("created_at").toInstant()));
     }
     return list;

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Mass text alerts: one informational text to each client with an appointment in a range, through
- * the intake as a job in the alert lane, paced at perMinute texts so conversations keep their
+ * the intake as a job in the alert lane, paced at the account's texts a minute (else the server's) so conversations keep their
  * turn (each text's earliest send time is spaced out when it is written, so the pace holds across
  * restarts and nodes). Admins of accounts with two-way texting only. Owns alerts and alert_exclusions.
  */
@@ -68,9 +68,9 @@ public final class Alerts {
   }
 
   public Future<JsonObject> preview(long accountId, JsonObject body) {
-    return allowed(accountId).compose(zone -> {
+    return allowed(accountId).compose(account -> {
       Instant now = clock.instant();
-      AlertRange range = AlertRange.of(body.getValue("from"), body.getValue("to"), zone, now);
+      AlertRange range = AlertRange.of(body.getValue("from"), body.getValue("to"), account.zone(), now);
       return clients.in(accountId, range.effectiveFrom(now), range.to()).compose(found -> suppressions
           .suppressed(pool, accountId, found.textable().stream().map(AlertClients.Client::phone).toList())
           .map(optedOut -> new JsonObject().put("from", range.from().toString()).put("to", range.to().toString())
@@ -94,22 +94,22 @@ public final class Alerts {
       throw Refusal.invalid("body", "body is too long: " + encoded.segments() + " parts of " + encoded.encoding()
           + ", the maximum is " + maxParts, null);
     }
-    return allowed(accountId).compose(zone -> {
+    return allowed(accountId).compose(account -> {
       Instant now = clock.instant();
-      AlertRange range = AlertRange.of(body.getValue("from"), body.getValue("to"), zone, now);
+      AlertRange range = AlertRange.of(body.getValue("from"), body.getValue("to"), account.zone(), now);
       return Future.all(clients.in(accountId, range.effectiveFrom(now), range.to()), replyingSender(accountId))
           .compose(both -> {
             AlertClients.Found found = both.resultAt(0);
             if (found.textable().isEmpty()) {
               throw Refusal.conflict("no client has an appointment in this range");
             }
-            return take(accountId, by, range, text, both.resultAt(1), found, now);
+            return take(accountId, by, range, text, both.resultAt(1), found, now, account.perMinute());
           });
     }).compose(id -> get(accountId, id));
   }
 
   private Future<Long> take(long accountId, String by, AlertRange range, String text, String sender,
-                            AlertClients.Found found, Instant now) {
+                            AlertClients.Found found, Instant now, int perMinute) {
     JobSpec spec = new JobSpec(accountId, "alert", "Mass text alert " + range.from() + " – " + range.to(), "alert", sender,
         null, null, null, null);
     long spacingMillis = 60_000L / perMinute;
@@ -200,16 +200,21 @@ public final class Alerts {
         });
   }
 
-  /** The account's time zone, once it may send alerts: two-way texting on. */
-  private Future<ZoneId> allowed(long accountId) {
-    return pool.preparedQuery("SELECT two_way, time_zone FROM accounts WHERE id = $1").execute(Tuple.of(accountId))
+  /** What an alert of this account goes by: its time zone, and its pace (its own or the server's). */
+  private record AccountFacts(ZoneId zone, int perMinute) {}
+
+  /** The account's facts, once it may send alerts: two-way texting on. */
+  private Future<AccountFacts> allowed(long accountId) {
+    return pool.preparedQuery("SELECT two_way, time_zone, alert_per_minute FROM accounts WHERE id = $1")
+        .execute(Tuple.of(accountId))
         .map(rows -> {
           var r = rows.iterator().next();
           if (!r.getBoolean("two_way")) {
             throw Refusal.conflict("Mass text alerts need two-way texting: ask your Herald operator to turn it on for "
                 + "this account");
           }
-          return ZoneId.of(r.getString("time_zone"));
+          Integer own = r.getInteger("alert_per_minute");
+          return new AccountFacts(ZoneId.of(r.getString("time_zone")), own == null ? perMinute : own);
         });
   }
 

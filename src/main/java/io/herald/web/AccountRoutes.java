@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class AccountRoutes implements Routes {
   private static final Set<String> FIELDS = Set.of("name", "region", "timeZone", "dropAndGo", "twoWay", "alerts",
-      "campaigns", "broadcasts", "rateTps", "maxListRecipients", "disabled");
+      "campaigns", "broadcasts", "rateTps", "maxListRecipients", "disabled", "alertsPerMinute");
   private final Accounts accounts;
 
   public AccountRoutes(Accounts accounts) {
@@ -62,7 +62,8 @@ public final class AccountRoutes implements Routes {
     return new AccountChange(text(body, "name"), text(body, "region"), text(body, "timeZone"),
         flag(body, "dropAndGo"), flag(body, "twoWay"), flag(body, "alerts"), flag(body, "campaigns"),
         flag(body, "broadcasts"), number(body, "rateTps", "a number of messages per second, or null for no cap"),
-        cleared(body, "rateTps"), whole(body, "maxListRecipients"), flag(body, "disabled"));
+        cleared(body, "rateTps"), whole(body, "maxListRecipients"), flag(body, "disabled"), whole(body, "alertsPerMinute"),
+        cleared(body, "alertsPerMinute"));
   }
 
   private static Integer whole(JsonObject body, String key) {
@@ -80,7 +81,7 @@ public final class AccountRoutes implements Routes {
     return new JsonObject().put("id", a.id()).put("name", a.name()).put("region", a.region())
         .put("timeZone", a.timeZone().getId()).put("dropAndGo", a.dropAndGo()).put("twoWay", a.twoWay())
         .put("alerts", a.alerts()).put("campaigns", a.campaigns()).put("broadcasts", a.broadcasts())
-        .put("rateTps", a.rateTps()).put("maxListRecipients", a.maxListRecipients())
+        .put("rateTps", a.rateTps()).put("maxListRecipients", a.maxListRecipients()).put("alertsPerMinute", a.alertsPerMinute())
         .put("disabled", a.disabled()).put("disabledAt", a.disabledAt() == null ? null : a.disabledAt().toString())
         .put("createdAt", a.createdAt().toString());
   }

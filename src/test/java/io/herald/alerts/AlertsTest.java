@@ -89,6 +89,25 @@ class AlertsTest {
     assertEquals(0, h.db.queryLong("SELECT count(*) FROM alerts"), "nothing of a refused alert is kept");
   }
 
+  @Test
+  @Order(3)
+  void anAccountsOwnPaceSpacesItsTexts() {
+    assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("alertsPerMinute", 2)).status());
+    assertEquals(200, h.admin.post("/api/v1/appointments", new JsonObject().put("appointments", new JsonArray()
+        .add(appointment("f1", "Fay", "2025550141", "Ace", 15, "booked"))
+        .add(appointment("g1", "Gus", "2025550142", "Bee", 15, "booked")))).status());
+    JsonObject sent = h.admin.post("/api/v1/alerts", new JsonObject().put("from", at(15)).put("to", at(16))
+        .put("body", "Parking is closed tomorrow.")).json();
+    assertEquals(2, sent.getInteger("pacePerMinute"));
+    long job = sent.getLong("jobId");
+    assertEquals(30, h.db.queryLong("SELECT extract(epoch FROM max(not_before) - min(not_before))::bigint FROM messages"
+        + " WHERE job_id = " + job), "two a minute: the second text 30 seconds after the first");
+    Api.Response bad = h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("alertsPerMinute", 0));
+    assertEquals(400, bad.status());
+    assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().putNull("alertsPerMinute")).status());
+    assertEquals(null, h.operator.get("/api/v1/accounts/1").json().getValue("alertsPerMinute"));
+  }
+
   private static void twoWay() {
     assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("twoWay", true)).status());
   }
@@ -112,6 +131,7 @@ class AlertsTest {
     long id = sent.json().getLong("id");
     assertEquals(1, sent.json().getInteger("skipped"));
     assertEquals(1, sent.json().getInteger("unreachable"));
+    assertEquals(6_000, sent.json().getInteger("pacePerMinute"), "the server's pace, as the account has none of its own");
     JsonObject done = h.admin.await("/api/v1/alerts/" + id, a -> "done".equals(a.getString("status")));
     assertEquals(new JsonObject().put("ok", true).put("text", "The message was sent"), done.getJsonObject("line"));
     assertEquals("alert", h.db.queryText("SELECT lane FROM messages WHERE job_id = " + done.getLong("jobId")));

@@ -70,8 +70,15 @@ public final class TcpProxy implements AutoCloseable {
       try {
         Socket client = s.accept();
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-        sockets.add(client);
-        sockets.add(target);
+        synchronized (this) { // a connection accepted as cut() ran must not outlive the cut
+          if (server != s) {
+            client.close();
+            target.close();
+            return;
+          }
+          sockets.add(client);
+          sockets.add(target);
+        }
         pipe(client, target);
         pipe(target, client);
       } catch (IOException e) {
