@@ -59,6 +59,7 @@ Herald.page({ title: 'Accounts', roles: ['operator'] }, async main => {
         label))) },
       { label: 'Rate (texts/s)', value: a => number(a, 'rateTps', 'Rate', 'no cap') },
       { label: 'Recipients per list', value: a => number(a, 'maxListRecipients', 'Recipients per list', '') },
+      { label: 'Alerts (texts/min)', value: a => number(a, 'alertsPerMinute', 'Alert pace', 'server default') },
       { label: 'Status', value: a => el('span', { class: 'actions' }, Herald.statusBadge(a.disabled ? 'disabled' : 'active'),
         el('button', { type: 'button', class: a.disabled ? '' : 'danger', onclick: () => {
           if (!a.disabled && !confirm('Disable ' + a.name + '? Its texts wait and its people cannot log in.')) return;

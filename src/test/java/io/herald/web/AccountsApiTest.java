@@ -27,7 +27,7 @@ class AccountsApiTest {
     long id = account.getLong("id");
     assertEquals(new JsonObject().put("id", id).put("name", "Northside Clinic").put("region", "GB")
         .put("timeZone", "Europe/London").put("dropAndGo", false).put("twoWay", true).put("alerts", false)
-        .put("campaigns", false).put("broadcasts", false).put("rateTps", 20.0).put("maxListRecipients", 3500)
+        .put("campaigns", false).put("broadcasts", false).put("rateTps", 20.0).put("maxListRecipients", 3500).putNull("alertsPerMinute")
         .put("disabled", false).putNull("disabledAt").put("createdAt", account.getString("createdAt")), account);
     JsonArray all = h.operator.get("/api/v1/accounts").json().getJsonArray("accounts");
     List<String> names = all.stream().map(a -> ((JsonObject) a).getString("name")).toList();
