@@ -58,6 +58,18 @@ final class Letters {
         url("job.html?id=" + job.id()));
   }
 
+  /** A mass text alert went through: the green line, or the red one with the exact failed count. */
+  Mail alertFinished(JobFacts job) {
+    String line = job.failed() == 0 ? (job.total() == 1 ? "the message was sent" : "all " + job.total() + " messages were sent")
+        : job.failed() + " of " + job.total() + " messages failed";
+    return new Mail(NotificationKind.ALERT_FINISHED, "alert.finished:" + job.id(), job.accountId(),
+        "Mass text alert finished: " + line,
+        "The mass text alert has gone through: " + line + "."
+            + (job.failed() == 0 ? "" : "\n\nThe report on the Mass Text Alerts page says who did not get it and why, "
+                + "so they can be reached another way."),
+        url("alerts.html"));
+  }
+
   Mail jobPaused(JsonObject paused) {
     long id = paused.getLong("jobId");
     String name = paused.getString("name") == null || paused.getString("name").isBlank() ? "Job " + id

@@ -77,7 +77,10 @@ public final class Notifier extends VerticleBase {
       for (JsonObject job : list) {
         JsonObject counts = job.getJsonObject("counts");
         long failed = FAILED.stream().mapToLong(s -> counts.getLong(s.dbName(), 0L)).sum();
-        if (failed > 0 && !"campaign".equals(job.getString("kind"))) { // a campaign's list says it in its own mail
+        if ("alert".equals(job.getString("kind"))) { // green or red, an alert is always told of
+          deliver(deliveries.letters().alertFinished(new JobFacts(job.getLong("id"), job.getLong("accountId"),
+              job.getString("name"), job.getLong("total"), failed)));
+        } else if (failed > 0 && !"campaign".equals(job.getString("kind"))) { // a campaign's list says it in its own mail
           deliver(deliveries.letters().jobFailed(new JobFacts(job.getLong("id"), job.getLong("accountId"),
               job.getString("name"), job.getLong("total"), failed)));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.testing.Api;
 import io.herald.testing.HeraldHarness;
+import io.herald.testing.MailServer;
 import io.herald.testing.Seed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,9 +26,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertsTest {
   private static final String NUMBER = "+12025550100";
+  static final MailServer mail = MailServer.open();
   @RegisterExtension
   static final HeraldHarness h = HeraldHarness.withConfig(() -> new JsonObject()
-      .put("alerts", new JsonObject().put("perMinute", 6_000)));
+      .put("alerts", new JsonObject().put("perMinute", 6_000))
+      .put("mail", new JsonObject().put("host", "127.0.0.1").put("port", mail.port()).put("from", "herald@clinic.example")));
   static final LocalDate TOMORROW = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
   private static String at(int hour) {
@@ -61,6 +65,13 @@ class AlertsTest {
     assertEquals(200, h.admin.post("/api/v1/appointments", new JsonObject().put("appointments", list)).status());
     assertEquals(5, h.db.queryLong("SELECT count(*) FROM appointments"));
     assertEquals(201, h.admin.post("/api/v1/opt-outs", new JsonObject().put("address", "+12025550133")).status());
+    assertEquals(200, h.admin.send("PUT", "/api/v1/notifications/settings", new JsonObject()
+        .put("recipients", new JsonArray().add("office@clinic.example"))).status());
+  }
+
+  @AfterAll
+  static void stop() {
+    mail.close();
   }
 
   @Test
@@ -135,6 +146,7 @@ class AlertsTest {
     JsonObject done = h.admin.await("/api/v1/alerts/" + id, a -> "done".equals(a.getString("status")));
     assertEquals(new JsonObject().put("ok", true).put("text", "The message was sent"), done.getJsonObject("line"));
     assertEquals("alert", h.db.queryText("SELECT lane FROM messages WHERE job_id = " + done.getLong("jobId")));
+    assertEquals("office@clinic.example", mail.await("Mass text alert finished: the message was sent").to());
     assertEquals(1, h.db.queryLong("SELECT count(*) FROM messages WHERE job_id = " + done.getLong("jobId")));
 
     String report = h.admin.get("/api/v1/alerts/" + id + "/report.csv").body();
