@@ -100,4 +100,26 @@ public final class Browser implements AutoCloseable {
       // a leftover temporary profile is harmless
     }
   }
+
+  /** The whole page, however long, at the window's width. */
+  public void fullScreenshot(String name) {
+    org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+    long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), (int) Math.min(4000, height + 140)));
+    screenshot(name);
+    driver.manage().window().setSize(window);
+  }
+
+  /** Sets a date-time input as a person picking the date would (typing into one depends on the locale). */
+  public void setValue(String id, String value) {
+    driver.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+        + " e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
+  }
+
+  /** Fails when the page shows an empty value as null or a missing one as undefined. */
+  public void assertNoEmptyValues() {
+    String text = await(org.openqa.selenium.By.tagName("main")).getText();
+    org.junit.jupiter.api.Assertions.assertFalse(text.contains("null"), "no empty value is shown as null: " + text);
+    org.junit.jupiter.api.Assertions.assertFalse(text.contains("undefined"), "no missing value is shown as undefined: " + text);
+  }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -69,7 +68,7 @@ class AlertsBrowserTest {
       // off until an operator turns two-way texting on for the account
       browser.awaitText(By.id("alert-message"), "Mass text alerts need two-way texting");
       assertFalse(browser.await(By.id("send-alert")).isEnabled(), "nothing to send yet");
-      screenshot(browser, "alerts-off");
+      browser.fullScreenshot("alerts-off");
       assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("twoWay", true)).status());
 
       browser.driver().navigate().refresh();
@@ -90,11 +89,11 @@ class AlertsBrowserTest {
 
       // a custom range is at most 7 days
       range.selectByVisibleText("Custom date range");
-      setValue(browser, "alert-from", tomorrow + "T08:00");
-      setValue(browser, "alert-to", tomorrow.plusDays(9) + "T08:00");
+      browser.setValue("alert-from", tomorrow + "T08:00");
+      browser.setValue("alert-to", tomorrow.plusDays(9) + "T08:00");
       browser.awaitText(By.id("alert-message"), "the range is longer than 7 days");
       assertFalse(browser.await(By.id("send-alert")).isEnabled(), "nothing to send to a refused range");
-      screenshot(browser, "alerts-custom");
+      browser.fullScreenshot("alerts-custom");
       range.selectByVisibleText("Tomorrow");
       browser.awaitText(By.id("alert-preview"), "2 clients will get this text");
       assertTrue(browser.driver().findElements(By.cssSelector("#alert-message .error")).isEmpty(), "the error goes");
@@ -103,8 +102,8 @@ class AlertsBrowserTest {
       browser.await(By.id("alert-body")).sendKeys(TEXT);
       browser.awaitText(By.id("alert-counter"), (160 - TEXT.length()) + " characters remaining · GSM7 · 1 part");
       assertTrue(browser.await(By.id("send-alert")).isEnabled());
-      assertNoEmptyValues(browser);
-      screenshot(browser, "alerts-preview");
+      browser.assertNoEmptyValues();
+      browser.fullScreenshot("alerts-preview");
 
       // Send asks first; Cancel sends nothing
       browser.click(By.id("send-alert"));
@@ -114,7 +113,7 @@ class AlertsBrowserTest {
       assertTrue(h.admin.get("/api/v1/alerts").json().getJsonArray("alerts").isEmpty(), "cancelled: no alert");
       browser.click(By.id("send-alert"));
       browser.awaitText(By.id("alert-confirm"), "Send this text to 2 clients?");
-      screenshot(browser, "alerts-confirm");
+      browser.fullScreenshot("alerts-confirm");
       browser.click(By.id("confirm-alert"));
 
       browser.awaitText(By.id("alert-message"), "Alert sent to 2 clients");
@@ -145,8 +144,8 @@ class AlertsBrowserTest {
       assertTrue(h.textsTo(ED).isEmpty(), "none to a number that opted out");
       assertTrue(h.smsc.submits().stream().filter(s -> s.destination().equals(ANN.substring(1)))
           .allMatch(s -> s.source().equals(NUMBER.substring(1))), "from the default sender");
-      assertNoEmptyValues(browser);
-      screenshot(browser, "alerts");
+      browser.assertNoEmptyValues();
+      browser.fullScreenshot("alerts");
 
       // the activity is kept
       browser.driver().navigate().refresh();
@@ -160,26 +159,5 @@ class AlertsBrowserTest {
     return new JsonObject().put("externalId", id).put("clientName", client).put("phone", phone).put("patient", patient)
         .put("startAt", day.atTime(LocalTime.parse(at)).atZone(ZONE).toInstant().toString())
         .put("provider", "Dr. Vega").put("location", "Main St").put("status", status);
-  }
-
-  /** The whole page, however long, at the test window's width. */
-  private static void screenshot(Browser browser, String name) {
-    Dimension window = browser.driver().manage().window().getSize();
-    long height = (Long) browser.driver().executeScript("return document.documentElement.scrollHeight");
-    browser.driver().manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, height + 140)));
-    browser.screenshot(name);
-    browser.driver().manage().window().setSize(window);
-  }
-
-  /** Sets a date-time input as a person picking the date would (typing into one depends on the locale). */
-  private static void setValue(Browser browser, String id, String value) {
-    browser.driver().executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-        + " e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
-  }
-
-  private static void assertNoEmptyValues(Browser browser) {
-    String text = browser.await(By.tagName("main")).getText();
-    assertFalse(text.contains("null"), "no empty value is shown as null: " + text);
-    assertFalse(text.contains("undefined"), "no missing value is shown as undefined: " + text);
   }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -74,11 +73,11 @@ class CampaignsBrowserTest {
       browser.awaitText(By.id("answer-check"), "GSM7 · 1 part");
       assertTrue(browser.await(By.id("answer-check")).getText().contains("~first_name~"),
           browser.await(By.id("answer-check")).getText());
-      screenshot(browser, "answer-check");
+      browser.fullScreenshot("answer-check");
       browser.click(By.id("save-answer"));
       browser.awaitText(By.id("answers-message"), "Answer added: Flu shot due (en,");
       browser.awaitText(By.id("answers"), TEXT);
-      screenshot(browser, "answers");
+      browser.fullScreenshot("answers");
 
       // Proactive SMS: every day starts Closed, and a campaign closed every day is refused
       browser.click(By.cssSelector(".menu[data-group='Messaging'] button"));
@@ -101,7 +100,7 @@ class CampaignsBrowserTest {
       for (String day : List.of("mon", "tue", "wed", "thu", "fri")) {
         browser.click(By.id("closed-" + day));
       }
-      screenshot(browser, "campaign-form");
+      browser.fullScreenshot("campaign-form");
       browser.click(By.id("save-campaign"));
 
       // the campaign's page
@@ -121,7 +120,7 @@ class CampaignsBrowserTest {
 
       // a list with a time zone that does not exist is refused whole, with its error log
       browser.await(By.id("recipients-file")).sendKeys(bad.toString());
-      setValue(browser, "outreach-at", outreach + "T09:00");
+      browser.setValue("outreach-at", outreach + "T09:00");
       browser.click(By.id("save-list"));
       browser.awaitText(By.id("list-message"), "Invalid Timezone");
       String log = browser.await(By.id("error-log")).getAttribute("href");
@@ -129,14 +128,14 @@ class CampaignsBrowserTest {
       String errors = browser.fetch(log);
       assertTrue(errors.contains("Invalid Timezone") && errors.contains("Mars/Olympus_Mons"), errors);
       browser.awaitText(By.id("lists"), "Refused");
-      screenshot(browser, "campaign-refused");
+      browser.fullScreenshot("campaign-refused");
 
       // a good list, with an end: scheduled for its three recipients
       browser.await(By.id("recipients-file")).sendKeys(good.toString());
-      setValue(browser, "outreach-at", outreach + "T09:00");
+      browser.setValue("outreach-at", outreach + "T09:00");
       assertFalse(browser.driver().findElement(By.id("end-at")).isDisplayed(), "no end unless asked for");
       browser.click(By.id("has-end"));
-      setValue(browser, "end-at", outreach.plusDays(7) + "T17:00");
+      browser.setValue("end-at", outreach.plusDays(7) + "T17:00");
       browser.click(By.id("save-list"));
       browser.awaitText(By.id("list-message"), "Recipients added: 3 recipients, outreach from ");
       WebElement row = browser.await(By.xpath("//div[@id='lists']//tr[td[2][text()='week-12.csv']]"));
@@ -149,16 +148,16 @@ class CampaignsBrowserTest {
       assertEquals("Scheduled", list.getString("status"));
       assertEquals(3, list.getJsonObject("counts").getInteger("recipients"));
       assertTrue(list.getString("startAt").startsWith(outreach.toString()), list.encode());
-      assertNoEmptyValues(browser);
-      screenshot(browser, "campaign");
+      browser.assertNoEmptyValues();
+      browser.fullScreenshot("campaign");
 
       // the campaign in the list of campaigns
       browser.click(By.id("back"));
       WebElement listed = browser.await(By.xpath("//div[@id='campaigns']//tr[td[1]/a[text()='December flu shots']]"));
       assertTrue(listed.getText().contains(NUMBER) && listed.getText().contains("Scheduled"), listed.getText());
       assertEquals("3", listed.findElement(By.xpath("td[4]")).getText(), "recipients");
-      assertNoEmptyValues(browser);
-      screenshot(browser, "campaigns");
+      browser.assertNoEmptyValues();
+      browser.fullScreenshot("campaigns");
 
       // the answer the campaign sends is kept
       browser.click(By.cssSelector(".menu[data-group='Messaging'] button"));
@@ -168,26 +167,5 @@ class CampaignsBrowserTest {
       browser.awaitText(By.id("answers-message"), "the answer is used by the campaign 'December flu shots'");
       browser.awaitText(By.id("answers"), "Flu shot due");
     }
-  }
-
-  /** The whole page, however long, at the test window's width. */
-  private static void screenshot(Browser browser, String name) {
-    Dimension window = browser.driver().manage().window().getSize();
-    long height = (Long) browser.driver().executeScript("return document.documentElement.scrollHeight");
-    browser.driver().manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, height + 140)));
-    browser.screenshot(name);
-    browser.driver().manage().window().setSize(window);
-  }
-
-  /** Sets a date-time input as a person picking the date would (typing into one depends on the locale). */
-  private static void setValue(Browser browser, String id, String value) {
-    browser.driver().executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-        + " e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
-  }
-
-  private static void assertNoEmptyValues(Browser browser) {
-    String text = browser.await(By.tagName("main")).getText();
-    assertFalse(text.contains("null"), "no empty value is shown as null: " + text);
-    assertFalse(text.contains("undefined"), "no missing value is shown as undefined: " + text);
   }
 }
