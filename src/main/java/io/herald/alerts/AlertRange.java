@@ -4,8 +4,6 @@ import io.herald.errors.Refusal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
@@ -41,10 +39,7 @@ record AlertRange(Instant from, Instant to) {
     }
     String v = s.strip();
     try {
-      if (v.endsWith("Z") || v.endsWith("z") || v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-        return OffsetDateTime.parse(v).toInstant();
-      }
-      return LocalDateTime.parse(v).atZone(zone).toInstant();
+      return io.herald.api.DateTimes.read(v, zone);
     } catch (DateTimeException e) {
       throw Refusal.invalid(field, field + " '" + v + "' is not a date and time like 2026-12-05T09:00", value);
     }

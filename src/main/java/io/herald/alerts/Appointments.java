@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -115,9 +114,7 @@ public final class Appointments {
       throw new Bad("startAt", String.valueOf(value), "is required, like 2026-12-05T09:30");
     }
     try {
-      String v = s.strip();
-      return v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(v).toInstant()
-          : LocalDateTime.parse(v).atZone(zone).toInstant();
+      return io.herald.api.DateTimes.read(s, zone);
     } catch (DateTimeException e) {
       throw new Bad("startAt", s, "is not a date and time like 2026-12-05T09:30");
     }
