@@ -58,7 +58,7 @@ public final class Herald {
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
   private final Database database;
-  private final java.time.Clock clock = java.time.Clock.systemUTC();
+  private final java.time.Clock clock;
   private Pool pool;
   private SimulatorVerticle simulator;
   private final List<String> connectionDeployments = new ArrayList<>();
@@ -74,8 +74,9 @@ public final class Herald {
   private static final long CAMPAIGN_CHECK_MILLIS = 5_000;
   private io.herald.campaigns.CampaignWatch campaignWatch;
 
-  private Herald(HeraldConfig config) {
+  private Herald(HeraldConfig config, java.time.Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
@@ -89,7 +90,12 @@ public final class Herald {
 
   /** Starts everything; the future completes once Herald is ready to take work. */
   public static Future<Herald> start(HeraldConfig config) {
-    Herald herald = new Herald(config);
+    return start(config, java.time.Clock.systemUTC());
+  }
+
+  /** Starts everything on the given clock: what is due, ranges and send times all read it (tests set the day). */
+  public static Future<Herald> start(HeraldConfig config, java.time.Clock clock) {
+    Herald herald = new Herald(config, clock);
     // Not bound to a Vert.x context: it completes after Vert.x itself may have closed.
     Promise<Herald> started = Promise.promise();
     herald.boot().onComplete(ar -> {
@@ -129,7 +135,10 @@ public final class Herald {
     dispatcher = new Dispatcher(config.dispatch(), config.receipts().unmatchedRetentionHours(),
         new io.herald.messages.Claims(pool), new io.herald.messages.Outcomes(pool), jobs, accounts,
         smscs, meters, registry, clock, config.autoPause());
-    io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool);
+    io.herald.alerts.Appointments appointments = new io.herald.alerts.Appointments(pool);
+    io.herald.alerts.AppointmentFiles appointmentFiles = new io.herald.alerts.AppointmentFiles(appointments, accounts);
+    io.herald.contacts.ContactServices contacts = new io.herald.contacts.ContactServices(vertx, pool,
+        List.of(appointmentFiles));
     Intake intake = new Intake(vertx, pool, accounts, messages, contacts.suppressions(), jobs, meters,
         config.messages().maxParts(), clock);
     keywordReplies = new KeywordReplies(contacts.keywords(), contacts.suppressions(), intake);
@@ -153,7 +162,7 @@ public final class Herald {
         new io.herald.web.NotificationRoutes(notifications),
         new io.herald.web.CampaignRoutes(campaigns),
         new io.herald.web.AlertRoutes(new io.herald.alerts.Alerts(pool, intake, jobs, senders, contacts.suppressions(),
-            config.messages().maxParts(), config.alerts().perMinute(), clock), new io.herald.alerts.Appointments(pool),
+            config.messages().maxParts(), config.alerts().perMinute(), clock), appointments,
             accounts),
         new MessageRoutes(new ApiMessages(accounts, intake), views),
         new SmscRoutes(smscs, views),

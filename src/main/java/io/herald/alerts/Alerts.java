@@ -203,12 +203,16 @@ public final class Alerts {
   /** What an alert of this account goes by: its time zone, and its pace (its own or the server's). */
   private record AccountFacts(ZoneId zone, int perMinute) {}
 
-  /** The account's facts, once it may send alerts: two-way texting on. */
+  /** The account's facts, once it may send alerts: the product and two-way texting on. */
   private Future<AccountFacts> allowed(long accountId) {
-    return pool.preparedQuery("SELECT two_way, time_zone, alert_per_minute FROM accounts WHERE id = $1")
+    return pool.preparedQuery("SELECT alerts, two_way, time_zone, alert_per_minute FROM accounts WHERE id = $1")
         .execute(Tuple.of(accountId))
         .map(rows -> {
           var r = rows.iterator().next();
+          if (!r.getBoolean("alerts")) {
+            throw Refusal.forbidden("Mass text alerts are not turned on for this account: ask your Herald operator to "
+                + "turn them on");
+          }
           if (!r.getBoolean("two_way")) {
             throw Refusal.conflict("Mass text alerts need two-way texting: ask your Herald operator to turn it on for "
                 + "this account");

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,8 +37,24 @@ public final class Appointments {
         phone_given = excluded.phone_given, patient = excluded.patient, start_at = excluded.start_at,
         provider = excluded.provider, location = excluded.location, status = excluded.status, updated_at = now()""";
 
+  private static final String RETURNING = " RETURNING (xmax = 0) AS created";
+
   private record Row(String externalId, String clientName, String phone, String phoneGiven, String patient, Instant startAt,
                      String provider, String location, String status) {}
+
+  /** What a save did: appointments made, appointments changed (or given again), and the rows refused. */
+  public record Saved(int created, int updated, List<Refused> refused) {
+    public JsonObject toJson() {
+      JsonArray rejected = new JsonArray();
+      refused.forEach(r -> rejected.add(new JsonObject().put("index", r.index()).put("field", r.field())
+          .put("value", r.value()).put("error", r.field() + " " + r.reason())));
+      return new JsonObject().put("saved", created + updated).put("created", created).put("updated", updated)
+          .put("rejected", rejected);
+    }
+  }
+
+  /** A row not saved: its index in the batch, the field at fault, its value, and why ("is required"). */
+  public record Refused(int index, String field, String value, String reason) {}
 
   private final Pool pool;
   private final ContactUpserts contacts = new ContactUpserts();
@@ -46,6 +63,7 @@ public final class Appointments {
     this.pool = pool;
   }
 
+  /** The API's batch: {"appointments": [...]}. */
   public Future<JsonObject> save(long accountId, String region, ZoneId zone, JsonArray given) {
     if (given == null) {
       throw Refusal.invalid("appointments", "appointments must be a list of appointment objects", null);
@@ -54,10 +72,20 @@ public final class Appointments {
       throw Refusal.limit("at most " + MAX_BATCH + " appointments per request: send the rest in another", "appointments",
           given.size());
     }
+    List<Object> rows = new ArrayList<>();
+    given.forEach(rows::add);
+    return save(accountId, region, zone, rows).map(Saved::toJson);
+  }
+
+  /**
+   * Saves appointments given as objects with the API's fields (a file's rows come with the same
+   * keys, and may split startAt into date and time): the readable ones in one transaction.
+   */
+  public Future<Saved> save(long accountId, String region, ZoneId zone, List<?> given) {
     Map<String, Row> rows = new LinkedHashMap<>(); // the last of one external id wins, as a re-export would
-    JsonArray rejected = new JsonArray();
+    List<Refused> refused = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
-      Object o = given.getValue(i);
+      Object o = given.get(i);
       try {
         if (!(o instanceof JsonObject a)) {
           throw new Bad("appointment", String.valueOf(o), "must be an object");
@@ -65,12 +93,13 @@ public final class Appointments {
         Row row = row(a, region, zone);
         rows.put(row.externalId(), row);
       } catch (Bad b) {
-        rejected.add(new JsonObject().put("index", i).put("field", b.field).put("value", b.value).put("error", b.getMessage()));
+        refused.add(new Refused(i, b.field, b.value, b.reason));
       }
     }
     List<Row> all = new ArrayList<>(rows.values());
+    int readable = given.size() - refused.size();
     if (all.isEmpty()) {
-      return Future.succeededFuture(new JsonObject().put("saved", 0).put("rejected", rejected));
+      return Future.succeededFuture(new Saved(0, 0, refused));
     }
     Tuple args = Tuple.tuple().addLong(accountId)
         .addValue(all.stream().map(Row::externalId).toArray(String[]::new))
@@ -90,33 +119,64 @@ public final class Appointments {
             names.length > 1 ? names[1] : null, null, null, null, null));
       }
     }
-    return pool.withTransaction(tx -> tx.preparedQuery(UPSERT).execute(args)
-            .compose(v -> contacts.save(tx, accountId, new ArrayList<>(clients.values()))))
-        .map(v -> new JsonObject().put("saved", all.size()).put("rejected", rejected));
+    return pool.withTransaction(tx -> tx.preparedQuery(UPSERT + RETURNING).execute(args)
+            .compose(upserted -> contacts.save(tx, accountId, new ArrayList<>(clients.values())).map(v -> {
+              int created = 0;
+              for (var r : upserted) {
+                created += r.getBoolean("created") ? 1 : 0;
+              }
+              return new Saved(created, readable - created, refused);
+            })));
   }
 
   private static Row row(JsonObject a, String region, ZoneId zone) {
     String id = text(a, "externalId", true, 200);
     String name = text(a, "clientName", false, 200);
+    if (name == null) {
+      String first = text(a, "firstName", false, 100);
+      String last = text(a, "lastName", false, 100);
+      name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+    }
     String phoneGiven = text(a, "phone", false, 64);
     String phone = phoneGiven == null ? null : PhoneNumbers.toE164(phoneGiven, region).orElse(null);
     String status = text(a, "status", false, 20);
-    status = status == null ? "booked" : status.toLowerCase(java.util.Locale.ROOT);
+    status = status == null ? "booked" : status.toLowerCase(Locale.ROOT);
+    if (status.equals("canceled")) {
+      status = "cancelled";
+    }
     if (!status.equals("booked") && !status.equals("cancelled")) {
       throw new Bad("status", a.getValue("status").toString(), "must be booked or cancelled");
     }
-    return new Row(id, name == null ? "" : name, phone, phoneGiven == null ? "" : phoneGiven, text(a, "patient", false, 200),
-        time(a.getValue("startAt"), zone), text(a, "provider", false, 200), text(a, "location", false, 200), status);
+    return new Row(id, name, phone, phoneGiven == null ? "" : phoneGiven, text(a, "patient", false, 200),
+        start(a, zone, region), text(a, "provider", false, 200), text(a, "location", false, 200), status);
   }
 
-  private static Instant time(Object value, ZoneId zone) {
-    if (!(value instanceof String s) || s.isBlank()) {
-      throw new Bad("startAt", String.valueOf(value), "is required, like 2026-12-05T09:30");
+  /** startAt, or a date and a time. */
+  private static Instant start(JsonObject a, ZoneId zone, String region) {
+    String startAt = text(a, "startAt", false, 64);
+    String date = text(a, "date", false, 64);
+    if (startAt == null && date == null) {
+      throw new Bad("startAt", null, "is required, like 2026-12-05T09:30 (or a date and a time)");
     }
+    if (startAt != null) {
+      try {
+        return AppointmentTimes.read(startAt, zone, region);
+      } catch (DateTimeException e) {
+        throw new Bad("startAt", startAt, "is not a date and time like 2026-12-05T09:30");
+      }
+    }
+    String time = text(a, "time", false, 64);
     try {
-      return io.herald.api.DateTimes.read(s, zone);
+      return time == null ? AppointmentTimes.read(date, zone, region) : AppointmentTimes.read(date, time, zone, region);
     } catch (DateTimeException e) {
-      throw new Bad("startAt", s, "is not a date and time like 2026-12-05T09:30");
+      boolean day = AppointmentTimes.isDate(date, region);
+      if (!day) {
+        throw new Bad("date", date, "is not a date like 2026-12-05 or " + AppointmentTimes.example(region));
+      }
+      if (time == null) {
+        throw new Bad("date", date, "has no time: give the appointment's time too");
+      }
+      throw new Bad("time", time, "is not a time like 09:30 or 9:30 AM");
     }
   }
 
@@ -139,11 +199,13 @@ public final class Appointments {
   private static final class Bad extends RuntimeException {
     final String field;
     final String value;
+    final String reason;
 
     Bad(String field, String value, String reason) {
       super(field + " " + reason, null, false, false);
       this.field = field;
       this.value = value;
+      this.reason = reason;
     }
   }
 }

@@ -60,6 +60,27 @@ final class ColumnGuess {
     return guessed;
   }
 
+  /** The same for a file of another target (appointments): by the headers its columns go by, else phones by value. */
+  static List<String> guessFor(List<String> headers, boolean hasHeader, List<List<String>> samples,
+                               List<ImportTarget.Column> columns, String region) {
+    List<String> guessed = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String key = hasHeader ? byTargetHeader(plain(headers.get(i)), columns) : byValues(i, samples, region);
+      boolean known = key != null && columns.stream().anyMatch(c -> c.key().equals(key));
+      guessed.add(known && !guessed.contains(key) ? key : null);
+    }
+    return guessed;
+  }
+
+  private static String byTargetHeader(String plain, List<ImportTarget.Column> columns) {
+    for (ImportTarget.Column c : columns) {
+      if (c.headers().contains(plain) || plain(c.key()).equals(plain) || plain(c.label()).equals(plain)) {
+        return c.key();
+      }
+    }
+    return null;
+  }
+
   private static String byHeader(String header, List<Field> fields) {
     String plain = plain(header);
     if (plain.isEmpty()) {

@@ -19,18 +19,20 @@ public final class ContactServices {
   private final ContactExport export;
   private final ReplyKeywords keywords;
 
-  public ContactServices(Vertx vertx, Pool pool) {
-    this(vertx, pool, DEFAULT_IMPORT_DIRECTORY, ImportLimits.DEFAULT);
+  /** @param importTargets what the import wizard loads besides contacts */
+  public ContactServices(Vertx vertx, Pool pool, java.util.List<ImportTarget> importTargets) {
+    this(vertx, pool, DEFAULT_IMPORT_DIRECTORY, ImportLimits.DEFAULT, importTargets);
   }
 
-  public ContactServices(Vertx vertx, Pool pool, Path importDirectory, ImportLimits limits) {
+  public ContactServices(Vertx vertx, Pool pool, Path importDirectory, ImportLimits limits,
+                         java.util.List<ImportTarget> importTargets) {
     this.accounts = new AccountRegions(pool);
     this.fields = new Fields(pool, accounts);
     this.groups = new Groups(pool, fields, accounts);
     this.suppressions = new Suppressions(pool);
     this.contacts = new ContactBook(pool, groups, suppressions, accounts);
     this.optOuts = new OptOuts(vertx, suppressions, accounts);
-    this.imports = new Imports(vertx, pool, fields, groups, accounts, importDirectory, limits);
+    this.imports = new Imports(vertx, pool, fields, groups, accounts, importDirectory, limits, importTargets);
     this.export = new ContactExport(vertx, pool, contacts, fields);
     this.keywords = new ReplyKeywords(pool, accounts);
   }

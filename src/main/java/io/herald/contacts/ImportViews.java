@@ -18,8 +18,13 @@ final class ImportViews {
   }
 
   /** An import as the wizard shows it: the file, its columns with samples, the group, and the first rejected rows. */
-  Future<JsonObject> view(Row r) {
+  Future<JsonObject> view(Row r, ImportTarget target) {
     JsonObject view = summary(r);
+    if (target != null) { // the columns a file of it can have; a contact import's are the account's fields
+      JsonArray choices = new JsonArray();
+      target.columns().forEach(c -> choices.add(new JsonObject().put("key", c.key()).put("label", c.label())));
+      view.put("choices", choices);
+    }
     String[] headers = r.getArrayOfStrings("headers");
     String[] mapping = r.getArrayOfStrings("mapping");
     JsonArray samples = (JsonArray) r.getValue("samples");
@@ -52,6 +57,7 @@ final class ImportViews {
   static JsonObject summary(Row r) {
     JsonObject view = new JsonObject()
         .put("id", r.getLong("id"))
+        .put("target", r.getString("target"))
         .put("status", r.getString("status"))
         .put("file", new JsonObject().put("name", r.getString("file_name")).put("format", r.getString("format"))
             .put("encoding", r.getString("encoding")).put("delimiter", r.getString("delimiter"))

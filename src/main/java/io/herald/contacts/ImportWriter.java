@@ -126,7 +126,7 @@ final class ImportWriter {
         });
   }
 
-  private static Future<Void> rejects(SqlClient tx, long importId, List<RejectedRow> rejects) {
+  static Future<Void> rejects(SqlClient tx, long importId, List<RejectedRow> rejects) {
     if (rejects.isEmpty()) {
       return Future.succeededFuture();
     }

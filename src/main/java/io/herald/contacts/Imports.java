@@ -36,7 +36,8 @@ public final class Imports {
   private static final int CHUNK = 5_000;
   private static final String COLUMNS = """
       id, file_name, format, encoding, delimiter, has_header, headers, samples, row_count, stored_path, mapping,
-      group_choice, status, created, updated, rejected, group_id, created_at, finished_at""";
+      group_choice, status, created, updated, rejected, group_id, created_at, finished_at, target""";
+  public static final String CONTACTS = "contacts";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -47,9 +48,10 @@ public final class Imports {
   private final ImportLimits limits;
   private final ImportRejects rejects;
   private final ImportGroups importGroups;
+  private final Map<String, ImportTarget> targets = new HashMap<>();
 
   public Imports(Vertx vertx, Pool pool, Fields fields, Groups groups, AccountRegions accounts, Path directory,
-                 ImportLimits limits) {
+                 ImportLimits limits, List<ImportTarget> targets) {
     this.vertx = vertx;
     this.pool = pool;
     this.fields = fields;
@@ -59,6 +61,21 @@ public final class Imports {
     this.limits = limits;
     this.rejects = new ImportRejects(vertx, pool);
     this.importGroups = new ImportGroups(pool, groups);
+    targets.forEach(t -> this.targets.put(t.name(), t));
+  }
+
+  /** The target an import loads: null for contacts; refused when no target has the name. */
+  private ImportTarget target(String name) {
+    if (name == null || name.equals(CONTACTS)) {
+      return null;
+    }
+    ImportTarget target = targets.get(name);
+    if (target == null) {
+      List<String> names = new ArrayList<>(targets.keySet());
+      names.add(0, CONTACTS);
+      throw Refusal.invalid("target", "an import loads " + String.join(" or ", names) + ", not " + name, name);
+    }
+    return target;
   }
 
   public ImportLimits limits() {
@@ -71,14 +88,22 @@ public final class Imports {
   }
 
   /** Stage 1 for a file already on disk (the web layer streamed it there); takes the file over. */
-  public Future<JsonObject> upload(long accountId, String actor, Path file, String fileName) {
-    return inspect(accountId, file, fileName, false)
-        .compose(inspected -> store(accountId, actor, inspected))
+  public Future<JsonObject> upload(long accountId, String actor, Path file, String fileName, String target) {
+    ImportTarget loads;
+    try {
+      loads = target(target);
+    } catch (RuntimeException e) {
+      uploads.deleteQuietly(file);
+      throw e;
+    }
+    return inspect(accountId, file, fileName, false, loads)
+        .compose(inspected -> store(accountId, actor, inspected, loads))
         .onFailure(e -> uploads.deleteQuietly(file));
   }
 
-  /** Stage 1 for pasted rows: {"text": rows, one a line, cells separated by tabs, commas or semicolons}. */
+  /** Stage 1 for pasted rows: {"text": rows, one a line, cells separated by tabs, commas or semicolons; "target"?}. */
   public Future<JsonObject> paste(long accountId, String actor, JsonObject request) {
+    ImportTarget loads = target(Json.text(request, "target"));
     String text = Json.text(request, "text");
     if (text == null || text.isBlank()) {
       throw Refusal.invalid("text", "text is empty: paste rows of contacts, one a line", null);
@@ -87,8 +112,8 @@ public final class Imports {
       Path file = newUploadFile();
       Files.writeString(file, text, StandardCharsets.UTF_8);
       return file;
-    }, false).compose(file -> inspect(accountId, file, "pasted text", true)
-        .compose(inspected -> store(accountId, actor, inspected))
+    }, false).compose(file -> inspect(accountId, file, "pasted text", true, loads)
+        .compose(inspected -> store(accountId, actor, inspected, loads))
         .onFailure(e -> uploads.deleteQuietly(file))));
   }
 
@@ -96,21 +121,23 @@ public final class Imports {
   private record Inspected(ImportInspection inspection, List<String> guessed) {}
 
   /** Reading and guessing run on a worker: libphonenumber looks at every sample. */
-  private Future<Inspected> inspect(long accountId, Path file, String fileName, boolean pasted) {
+  private Future<Inspected> inspect(long accountId, Path file, String fileName, boolean pasted, ImportTarget loads) {
     return accounts.region(accountId).compose(region -> fields.all(accountId).compose(known ->
         vertx.executeBlocking(() -> {
           uploads.sweepAbandoned();
           try {
             ImportInspection inspection = ImportInspection.inspect(TableSource.detect(file, fileName, pasted), region, limits);
-            return new Inspected(inspection, ColumnGuess.guess(inspection.headers(), inspection.hasHeader(),
-                inspection.samples(), known, region));
+            return new Inspected(inspection, loads == null
+                ? ColumnGuess.guess(inspection.headers(), inspection.hasHeader(), inspection.samples(), known, region)
+                : ColumnGuess.guessFor(inspection.headers(), inspection.hasHeader(), inspection.samples(), loads.columns(),
+                    region));
           } catch (FileProblem e) {
             throw Refusal.invalid("file", e.getMessage(), fileName);
           }
         }, false)));
   }
 
-  private Future<JsonObject> store(long accountId, String actor, Inspected inspected) {
+  private Future<JsonObject> store(long accountId, String actor, Inspected inspected, ImportTarget loads) {
     ImportInspection inspection = inspected.inspection();
     List<String> guessed = inspected.guessed();
     TableSource source = inspection.source();
@@ -118,20 +145,20 @@ public final class Imports {
     inspection.samples().forEach(row -> samples.add(new JsonArray(new ArrayList<>(row))));
     return pool.preparedQuery("""
             INSERT INTO contact_imports (account_id, created_by, file_name, format, encoding, delimiter, has_header,
-                                         headers, samples, row_count, stored_path, mapping)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) RETURNING id""")
+                                         headers, samples, row_count, stored_path, mapping, target)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13) RETURNING id""")
         .execute(Tuple.tuple().addValue(accountId).addValue(actor).addValue(source.fileName())
             .addValue(source.format().dbName())
             .addValue(source.encoding() == null ? null : source.encoding().name())
             .addValue(source.format() == SourceFormat.XLSX ? null : String.valueOf(source.delimiter()))
             .addValue(inspection.hasHeader()).addValue(inspection.headers().toArray(String[]::new))
             .addValue(samples).addValue(inspection.rows()).addValue(source.file().toString())
-            .addValue(guessed.toArray(String[]::new)))
+            .addValue(guessed.toArray(String[]::new)).addValue(loads == null ? CONTACTS : loads.name()))
         .compose(rows -> get(accountId, rows.iterator().next().getLong(0)));
   }
 
   public Future<JsonObject> get(long accountId, long id) {
-    return record(pool, accountId, id).compose(r -> views.view(r));
+    return record(pool, accountId, id).compose(r -> views.view(r, target(r.getString("target"))));
   }
 
   /** The account's imports, newest first. */
@@ -156,7 +183,12 @@ public final class Imports {
       List<String> headers = List.of(r.getArrayOfStrings("headers"));
       String[] mapping = r.getArrayOfStrings("mapping").clone();
       Set<String> keys = new HashSet<>();
-      known.forEach(f -> keys.add(f.key()));
+      ImportTarget loads = target(r.getString("target"));
+      if (loads == null) {
+        known.forEach(f -> keys.add(f.key()));
+      } else {
+        loads.columns().forEach(c -> keys.add(c.key()));
+      }
       for (int i = 0; i < list.size(); i++) {
         String where = "columns[" + i + "]";
         if (!(list.getValue(i) instanceof JsonObject c)) {
@@ -216,7 +248,12 @@ public final class Imports {
     } else {
       throw Refusal.invalid("mode", "mode must be none, new or existing", mode);
     }
-    return uploaded(accountId, id).compose(r -> checked)
+    return uploaded(accountId, id).compose(r -> {
+          if (!CONTACTS.equals(r.getString("target"))) {
+            throw Refusal.invalid("mode", r.getString("target") + " go in no group: a group holds contacts", mode);
+          }
+          return checked;
+        })
         .compose(v -> pool.preparedQuery("UPDATE contact_imports SET group_choice = $3::jsonb WHERE account_id = $1 AND id = $2")
             .execute(Tuple.of(accountId, id, choice)))
         .compose(v -> get(accountId, id));
@@ -224,7 +261,13 @@ public final class Imports {
 
   /** Stage 4: runs the import and answers its summary. */
   public Future<JsonObject> run(long accountId, long id) {
-    return uploaded(accountId, id).compose(r -> fields.all(accountId).compose(known -> accounts.region(accountId)
+    return uploaded(accountId, id).compose(r -> CONTACTS.equals(r.getString("target")) ? runContacts(accountId, id, r)
+            : runTarget(accountId, id, r))
+        .compose(v -> get(accountId, id));
+  }
+
+  private Future<Void> runContacts(long accountId, long id, Row r) {
+    return fields.all(accountId).compose(known -> accounts.region(accountId)
         .compose(region -> {
           List<String> headers = List.of(r.getArrayOfStrings("headers"));
           Field[] mapping = mapping(headers, r.getArrayOfStrings("mapping"), known);
@@ -254,8 +297,33 @@ public final class Imports {
               })
               .onSuccess(v -> uploads.deleteQuietly(source.file()))
               .recover(e -> release(accountId, id).compose(x -> Future.failedFuture(e)));
-        })))
-        .compose(v -> get(accountId, id));
+        })).mapEmpty();
+  }
+
+  /** Stage 4 for another target: the rows go to it, chunk by chunk; the import is completed with its counts. */
+  private Future<Void> runTarget(long accountId, long id, Row r) {
+    ImportTarget loads = target(r.getString("target"));
+    List<String> headers = List.of(r.getArrayOfStrings("headers"));
+    String[] mapping = r.getArrayOfStrings("mapping");
+    TargetImport.check(loads, headers, mapping);
+    TableSource source = TableSource.of(Path.of(r.getString("stored_path")), r.getString("file_name"),
+        SourceFormat.fromDb(r.getString("format")), r.getString("encoding"), r.getString("delimiter"));
+    return claim(accountId, id)
+        .compose(v -> vertx.executeBlocking(() -> open(source), false))
+        .compose(reader -> new TargetImport(vertx, pool, loads, reader, r.getBoolean("has_header"), headers, mapping)
+            .run(accountId, id)
+            .compose(counts -> pool.preparedQuery("""
+                    UPDATE contact_imports SET status = 'completed', created = $3, updated = $4, rejected = $5,
+                           stored_path = NULL, finished_at = now()
+                    WHERE account_id = $1 AND id = $2""")
+                .execute(Tuple.of(accountId, id, counts.created(), counts.updated(), counts.rejected())))
+            .eventually(() -> vertx.executeBlocking(() -> {
+              reader.close();
+              return null;
+            }, false)))
+        .onSuccess(v -> uploads.deleteQuietly(source.file()))
+        .recover(e -> release(accountId, id).compose(x -> Future.failedFuture(e)))
+        .mapEmpty();
   }
 
   /** One chunk read on a worker, then written; on to the next until the file ends. */

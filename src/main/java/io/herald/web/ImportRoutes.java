@@ -53,7 +53,8 @@ final class ImportRoutes implements Routes {
     String actor = Http.principal(ctx).email();
     long max = imports.limits().maxBytes();
     FileUpload.receive(ctx, imports::newUploadFile, max, "upload")
-        .compose(file -> imports.upload(account, actor, file.path(), file.name()))
+        .compose(file -> imports.upload(account, actor, file.path(), file.name(),
+            ctx.request().getParam("target") != null ? ctx.request().getParam("target") : file.field("target")))
         .onSuccess(result -> Http.json(ctx, 201, result))
         .onFailure(e -> {
           if (e instanceof FileUpload.TooLarge tooLarge) {

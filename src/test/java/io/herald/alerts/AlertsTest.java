@@ -77,6 +77,11 @@ class AlertsTest {
   @Test
   @Order(1)
   void refusalsSayWhyAndSendNothing() {
+    Api.Response notOn = h.admin.post("/api/v1/alerts/preview", range());
+    assertEquals(403, notOn.status());
+    assertEquals("Mass text alerts are not turned on for this account: ask your Herald operator to turn them on",
+        notOn.json().getString("error"));
+    assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("alerts", true)).status());
     Api.Response off = h.admin.post("/api/v1/alerts/preview", range());
     assertEquals(409, off.status());
     assertEquals("Mass text alerts need two-way texting: ask your Herald operator to turn it on for this account",

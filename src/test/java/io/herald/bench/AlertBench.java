@@ -34,7 +34,7 @@ public final class AlertBench {
       JsonObject config = BenchSetup.config(db, http, smsc, 100, 1000).put("alerts", new JsonObject().put("perMinute", pace));
       try (ChildHerald herald = new ChildHerald(config, http, "alert", "-Xmx1g")) {
         herald.awaitUp();
-        db.execute("UPDATE accounts SET two_way = true");
+        db.execute("UPDATE accounts SET two_way = true, alerts = true");
         Api api = new Api(http, BenchSetup.EMAIL, BenchSetup.PASSWORD);
         api.post("/api/v1/senders", new JsonObject().put("address", "+12025550100"));
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);

@@ -30,10 +30,25 @@ public class HeraldHarness implements BeforeAllCallback, AfterAllCallback {
   public Api anonymous;
   private final Callable<JsonObject> overrides;
   private io.herald.config.HeraldConfig config;
+  private final java.time.Clock clock;
 
   /** @param overrides config on top of the test defaults, read when the class starts */
   protected HeraldHarness(Callable<JsonObject> overrides) {
+    this(overrides, java.time.Clock.systemUTC());
+  }
+
+  private HeraldHarness(Callable<JsonObject> overrides, java.time.Clock clock) {
     this.overrides = overrides;
+    this.clock = clock;
+  }
+
+  /**
+   * Herald on a clock that reads {@code now} when the class starts and runs on from there: what is
+   * due, alert ranges, "in the past" and send times all follow it, so a test can be on a chosen day.
+   */
+  public static HeraldHarness at(java.time.Instant now, Callable<JsonObject> overrides) {
+    return new HeraldHarness(overrides, java.time.Clock.offset(java.time.Clock.systemUTC(),
+        java.time.Duration.between(java.time.Instant.now(), now)));
   }
 
   public static HeraldHarness withConfig(Callable<JsonObject> overrides) {
@@ -54,7 +69,7 @@ public class HeraldHarness implements BeforeAllCallback, AfterAllCallback {
         .put("window", 50).put("tps", 5000)));
     config.mergeIn(overrides.call(), true);
     this.config = TestHerald.config(db, config);
-    herald = TestHerald.start(this.config);
+    herald = TestHerald.start(this.config, clock);
     clients();
     ready();
   }
@@ -62,7 +77,7 @@ public class HeraldHarness implements BeforeAllCallback, AfterAllCallback {
   /** Stops Herald and starts it again on the same database and config, as an operator's restart does. */
   public void restart() {
     TestHerald.stop(herald);
-    herald = TestHerald.start(config);
+    herald = TestHerald.start(config, clock);
     clients();
   }
 

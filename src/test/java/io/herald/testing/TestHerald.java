@@ -69,8 +69,12 @@ public final class TestHerald {
   }
 
   public static Herald start(HeraldConfig config) {
+    return start(config, java.time.Clock.systemUTC());
+  }
+
+  public static Herald start(HeraldConfig config, java.time.Clock clock) {
     try {
-      return Herald.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return Herald.start(config, clock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Herald did not start: " + e.getMessage(), e);
     }

@@ -65,7 +65,11 @@ class AlertsBrowserTest {
       browser.open("/index.html");
       browser.click(By.id("alerts-link"));
       browser.awaitText(By.tagName("h1"), "Mass Text Alerts");
-      // off until an operator turns two-way texting on for the account
+      // off until an operator turns the product, then two-way texting, on for the account
+      browser.awaitText(By.id("alert-message"), "Mass text alerts are not turned on for this account");
+      assertFalse(browser.await(By.id("send-alert")).isEnabled(), "nothing to send yet");
+      assertEquals(200, h.operator.send("PATCH", "/api/v1/accounts/1", new JsonObject().put("alerts", true)).status());
+      browser.driver().navigate().refresh();
       browser.awaitText(By.id("alert-message"), "Mass text alerts need two-way texting");
       assertFalse(browser.await(By.id("send-alert")).isEnabled(), "nothing to send yet");
       browser.fullScreenshot("alerts-off");
