@@ -236,6 +236,8 @@ Herald.page({ title: 'Mass Text Alerts', roles: ['admin', 'operator'] }, async m
   main.append(el('p', { class: 'muted' }, 'An informational text, not marketing, to every client with an appointment in the range:'
     + ' one text a client, however many appointments. Texts go from the account\'s default sender, paced so conversations'
     + ' are not held up; a client\'s reply opens or joins their conversation in the Inbox. A range is at most 7 days.'),
+  el('p', {}, 'Appointments come from the clinic\'s system through the API or a drop profile, or ',
+    el('a', { href: 'import.html?target=appointments', id: 'import-appointments' }, 'import a file of appointments'), '.'),
   el('section', { class: 'card', 'aria-labelledby': 'new-alert-title' }, el('h2', { id: 'new-alert-title', style: 'margin-top:0' }, 'New alert'), form),
   el('h2', {}, 'Activity'), activity);
   await Promise.all([refreshPreview(), check(), loadActivity()]);

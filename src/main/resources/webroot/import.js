@@ -1,8 +1,11 @@
 'use strict';
 // The four-stage import: 1 upload a file, 2 match its columns to fields, 3 choose a group, 4 run and see the result.
-Herald.page({ title: 'Import contacts' }, async main => {
+// A file of appointments (?target=appointments) has its own columns and no group.
+const IMPORT_TARGET = new URLSearchParams(location.search).get('target') === 'appointments' ? 'appointments' : 'contacts';
+Herald.page({ title: IMPORT_TARGET === 'appointments' ? 'Import appointments' : 'Import contacts' }, async main => {
   const { el } = Herald;
-  const STAGES = ['Upload', 'Columns', 'Group', 'Import'];
+  let target = IMPORT_TARGET;
+  const stages = () => target === 'contacts' ? ['Upload', 'Columns', 'Group', 'Import'] : ['Upload', 'Columns', 'Import'];
   const steps = el('ol', { class: 'steps', 'aria-label': 'Import stages' });
   const stage = el('div', { class: 'card', id: 'stage' });
   const message = el('div', { 'aria-live': 'polite' });
@@ -10,20 +13,30 @@ Herald.page({ title: 'Import contacts' }, async main => {
   let current = null;
 
   function show(n) {
-    steps.replaceChildren(...STAGES.map((s, i) => el('li', { 'aria-current': i === n ? 'step' : null }, (i + 1) + '. ' + s)));
+    steps.replaceChildren(...stages().map((s, i) => el('li', { 'aria-current': i === n ? 'step' : null }, (i + 1) + '. ' + s)));
     message.replaceChildren();
   }
 
   function upload() {
     show(0);
     const file = el('input', { id: 'file', type: 'file', accept: '.csv,.txt,.xlsx', required: true });
-    const form = el('form', { class: 'stack' }, Herald.field('File (CSV, text or Excel)', file),
+    const kind = el('select', { id: 'import-target' }, el('option', { value: 'contacts', selected: target === 'contacts' }, 'Contacts'),
+      el('option', { value: 'appointments', selected: target === 'appointments' }, 'Appointments (for mass text alerts)'));
+    kind.addEventListener('change', () => {
+      target = kind.value;
+      const title = target === 'appointments' ? 'Import appointments' : 'Import contacts';
+      document.querySelector('h1').textContent = title;
+      document.title = title + ' · Herald';
+      show(0);
+    });
+    const form = el('form', { class: 'stack' }, Herald.field('The file holds', kind), Herald.field('File (CSV, text or Excel)', file),
       el('div', {}, el('button', { class: 'primary', type: 'submit' }, 'Upload')));
     form.addEventListener('submit', async e => {
       e.preventDefault();
       if (!file.files.length) return Herald.say(message, 'Choose a file first.');
       const f = file.files[0];
-      const response = await fetch(Herald.withAccount('/api/v1/imports?name=' + encodeURIComponent(f.name)), {
+      const response = await fetch(Herald.withAccount('/api/v1/imports?name=' + encodeURIComponent(f.name)
+        + '&target=' + target), {
         method: 'POST', body: f, credentials: 'same-origin',
         headers: { 'X-CSRF-Token': Herald.me().csrf, 'X-Requested-With': 'herald-ui', 'Content-Type': 'application/octet-stream' } });
       const body = await response.json().catch(() => ({}));
@@ -36,8 +49,11 @@ Herald.page({ title: 'Import contacts' }, async main => {
 
   async function columns() {
     show(1);
-    const fieldsAnswer = await Herald.get('/api/v1/fields');
-    const fields = Array.isArray(fieldsAnswer) ? fieldsAnswer : fieldsAnswer.fields;
+    let fields = current.choices;
+    if (!fields) {
+      const fieldsAnswer = await Herald.get('/api/v1/fields');
+      fields = Array.isArray(fieldsAnswer) ? fieldsAnswer : fieldsAnswer.fields;
+    }
     const selects = current.columns.map(c => el('select', { 'aria-label': 'Field for column ' + c.header, 'data-index': c.index },
       el('option', { value: 'ignore', selected: !c.field || c.field === 'ignore' }, 'Do not import'),
       fields.map(f => el('option', { value: f.key, selected: f.key === c.field }, f.label))));
@@ -50,7 +66,7 @@ Herald.page({ title: 'Import contacts' }, async main => {
       try {
         current = await Herald.put('/api/v1/imports/' + current.id + '/columns',
           { columns: selects.map(s => ({ index: Number(s.dataset.index), field: s.value || 'ignore' })) });
-        group();
+        if (current.target === 'appointments') run(); else group();
       } catch (err) { Herald.say(message, err); }
     });
     stage.replaceChildren(form);
@@ -79,7 +95,8 @@ Herald.page({ title: 'Import contacts' }, async main => {
   }
 
   function run() {
-    show(3);
+    const appointments = current.target === 'appointments';
+    show(appointments ? 2 : 3);
     const go = el('button', { class: 'primary', type: 'button', id: 'run-import' }, 'Import ' + current.rows + ' rows');
     const result = el('div', { id: 'import-result', 'aria-live': 'polite' });
     go.addEventListener('click', async () => {
@@ -92,12 +109,14 @@ Herald.page({ title: 'Import contacts' }, async main => {
           await new Promise(r => setTimeout(r, 500));
         }
         const s = current.summary || {};
-        result.replaceChildren(el('p', { class: 'notice' }, 'Created ' + s.created + ', updated ' + s.updated + ', rejected ' + s.rejected + '.'),
+        const what = appointments ? ' appointments' : '';
+        result.replaceChildren(el('p', { class: 'notice' }, 'Created ' + s.created + what + ', updated ' + s.updated + ', rejected ' + s.rejected + '.'),
           current.rejectsFile ? el('a', { href: Herald.withAccount(current.rejectsFile) }, 'Download the rejected rows') : '',
           current.rejectedRows ? Herald.table([{ label: 'Row', value: r => String(r.row) }, { label: 'Column', value: r => r.column || '' },
             { label: 'Value', value: r => r.value || '' }, { label: 'Problem', value: r => r.error }], current.rejectedRows) : '',
-          el('p', {}, el('a', { href: 'contacts.html' }, 'Back to contacts')));
-      } catch (err) { Herald.say(message, err); }
+          el('p', {}, appointments ? el('a', { href: 'alerts.html' }, 'On to Mass Text Alerts')
+            : el('a', { href: 'contacts.html' }, 'Back to contacts')));
+      } catch (err) { Herald.say(message, err); go.disabled = false; }
     });
     stage.replaceChildren(go, result);
   }

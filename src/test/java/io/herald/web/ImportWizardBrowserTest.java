@@ -67,4 +67,35 @@ class ImportWizardBrowserTest {
     JsonArray contacts = admin.get("/api/v1/contacts").json().getJsonArray("contacts");
     assertEquals(2, contacts.size());
   }
+
+  @Test
+  void aFileOfAppointmentsIsImportedFromTheAlertsPage() throws Exception {
+    Path file = Files.createTempFile("appointments", ".csv");
+    Files.writeString(file, "Appt ID,Client,Phone,Pet,Date,Time\r\n"
+        + "W1,Wes Tan,2025550161,Nala,12/14/2027,9:00 AM\r\n"
+        + "W2,Wes Tan,2025550161,Leo,12/14/2027,9:30 AM\r\n"
+        + "W3,Xia Li,2025550162,Oz,12/14/2027,noon\r\n");
+    try (Browser browser = new Browser(herald.httpPort())) {
+      browser.logIn(TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
+      browser.open("/alerts.html");
+      browser.click(By.id("import-appointments"));
+      browser.awaitText(By.tagName("h1"), "Import appointments");
+      assertEquals("Appointments (for mass text alerts)",
+          new Select(browser.await(By.id("import-target"))).getFirstSelectedOption().getText());
+      browser.await(By.id("file")).sendKeys(file.toString());
+      browser.click(By.cssSelector("#stage button[type=submit]"));
+      Select id = new Select(browser.await(By.cssSelector("select[aria-label='Field for column Appt ID']")));
+      assertEquals("Appointment ID", id.getFirstSelectedOption().getText());
+      assertEquals("Patient", new Select(browser.await(By.cssSelector("select[aria-label='Field for column Pet']")))
+          .getFirstSelectedOption().getText());
+      browser.click(By.cssSelector("#stage button[type=submit]"));
+      // no group stage: appointments are not contacts' groups
+      browser.click(By.id("run-import"));
+      browser.awaitText(By.id("import-result"), "Created 2 appointments, updated 0, rejected 1.");
+      assertTrue(browser.await(By.id("import-result")).getText().contains("'noon' is not a time like 09:30 or 9:30 AM"),
+          browser.await(By.id("import-result")).getText());
+      browser.fullScreenshot("import-appointments");
+    }
+    assertEquals(2, db.queryLong("SELECT count(*) FROM appointments WHERE client_name = 'Wes Tan'"));
+  }
 }
