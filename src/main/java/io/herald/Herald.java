@@ -145,7 +145,8 @@ public final class Herald {
     io.herald.inbox.Conversations conversations = new io.herald.inbox.Conversations(pool, intake);
     LoginThrottle logins = new LoginThrottle(pool, config.logins());
     io.herald.drop.DropServices dropServices = new io.herald.drop.DropServices(vertx, config.drop(), pool, accounts,
-        logins, contacts.fields(), new io.herald.contacts.ContactUpserts(), intake, config.messages().maxParts(), clock, registry);
+        logins, contacts.fields(), new io.herald.contacts.ContactUpserts(), intake, config.messages().maxParts(), clock, registry,
+        appointmentFiles);
     drop = dropServices.verticle();
     if (config.simulator().enabled()) {
       simulator = new SimulatorVerticle(config.simulator());

@@ -6,6 +6,7 @@ import io.herald.contacts.ContactUpserts;
 import io.herald.contacts.ContactValues;
 import io.herald.contacts.Field;
 import io.herald.contacts.Fields;
+import io.herald.contacts.ImportTarget;
 import io.herald.inbox.ConversationLocks;
 import io.herald.ingest.Intake;
 import io.herald.ingest.Rejection;
@@ -64,10 +65,12 @@ public final class DropProcessor {
   private final DropMeters meters;
   private final int maxParts;
   private final Clock clock;
+  private final ImportTarget appointments;
 
   public DropProcessor(Vertx vertx, DropStore store, MessageKeywordStore keywords, AccountStore accounts, Fields contactFields,
                        ContactUpserts contactUpserts, Intake intake, DropFolders folders,
-                       ExecutorService readers, int maxParts, Clock clock, MeterRegistry registry) {
+                       ExecutorService readers, int maxParts, Clock clock, MeterRegistry registry, ImportTarget appointments) {
+    this.appointments = appointments;
     this.vertx = vertx;
     this.store = store;
     this.keywords = keywords;
@@ -172,13 +175,20 @@ public final class DropProcessor {
 
     private Future<JsonObject> duplicate(DropStore.Earlier earlier) {
       String reason = "duplicate: the same content was dropped as " + earlier.name() + " on " + earlier.receivedAt()
-          + " (file " + earlier.id() + "), so it was not sent again";
+          + " (file " + earlier.id() + "), so it was not " + (loads() ? "loaded" : "sent") + " again";
       return finish("duplicate", reason, 0, 0, 0, null, earlier.id(), "nothing was sent");
+    }
+
+    private boolean loads() {
+      return profile.settings().loadsAppointments();
     }
 
     /** Everything the rows need from the database, then the job and the reading. */
     private Future<JsonObject> prepare() {
       ProfileSettings s = profile.settings();
+      if (s.loadsAppointments()) {
+        return loadAppointments();
+      }
       Future<Map<String, String>> keywordMessages = s.columns().keyword() == null ? Future.succeededFuture(Map.of())
           : keywords.firstMessages(account.id());
       boolean saves = s.columns().fields().stream().anyMatch(f -> f.contactField() != null);
@@ -193,6 +203,45 @@ public final class DropProcessor {
             file.dryRun() ? ERRORS_IN_DRY_RUN : ERRORS_ANSWERED);
         return file.dryRun() ? dryRun(reading) : send(reading, sender.get().address());
       })));
+    }
+
+    /** A profile that loads appointments: each chunk of rows is saved as it is read; nothing is sent. */
+    private Future<JsonObject> loadAppointments() {
+      if (file.dryRun()) {
+        return refuse("a test run shows the texts a file would send; this profile loads appointments and sends none:"
+            + " drop the file to load it", 0);
+      }
+      AppointmentReading reading = new AppointmentReading(profile.settings(), ERRORS_ANSWERED);
+      return readers.run(() -> {
+        resultFile = newResultFile();
+        return reading.read(file.staged(), facts, resultFile, rows -> {
+          Promise<ImportTarget.Saved> saved = Promise.promise();
+          context.runOnContext(v -> appointments.save(account.id(), rows).onComplete(saved));
+          return saved.future();
+        });
+      }).compose(outcome -> {
+        String problem = outcome.problem() != null ? outcome.problem() + (outcome.accepted() > 0
+            ? "; the " + outcome.accepted() + " appointments before it were loaded" : "; no appointment was loaded")
+            : outcome.rows() == 0 || outcome.accepted() == 0 ? FileVerdicts.problem(outcome) : null;
+        String status = problem == null ? "processed" : "error";
+        return store.finishFile(store.pool(), fileId, new DropStore.Finish(status, problem, facts.size(), facts.sha256(),
+                outcome.rows(), outcome.accepted(), outcome.rejected(), null, null))
+            .compose(v -> readers.run(() -> {
+              if (problem != null) {
+                resultFile.problem(problem);
+              }
+              return null;
+            }))
+            .compose(v -> deliver(problem == null, List.of(), outcome.rows(), outcome.accepted(), outcome.rejected(),
+                outcome.accepted() + " appointments loaded, nothing sent"))
+            .map(path -> {
+              if (problem != null) {
+                meters.file(status, 0, outcome.rejected());
+              }
+              return answer(status, problem, outcome.rows(), outcome.accepted(), outcome.rejected(), null, null, path,
+                  outcome.errors());
+            });
+      });
     }
 
     private Future<JsonObject> dryRun(FileReading reading) {

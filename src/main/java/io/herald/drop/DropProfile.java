@@ -38,6 +38,8 @@ public record DropProfile(long id, long accountId, String passwordHash, ProfileS
         .put("timeZoneColumn", c.timeZone() == null ? null : c.timeZone().toJson())
         .put("conversationLock", s.conversationLock())
         .put("from", s.sender())
+        .put("purpose", s.purpose())
+        .put("appointmentColumns", c.appointmentsJson())
         .put("lane", "bulk")
         .put("ftp", ftp.toJson(s.username()))
         .put("createdAt", createdAt.toString())

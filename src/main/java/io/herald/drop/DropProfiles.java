@@ -4,6 +4,7 @@ import io.herald.accounts.AccountStore;
 import io.herald.accounts.PasswordHasher;
 import io.herald.contacts.Field;
 import io.herald.contacts.Fields;
+import io.herald.contacts.ImportTarget;
 import io.herald.errors.Refusal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,9 +30,12 @@ public final class DropProfiles {
   private final AccountStore accounts;
   private final Fields contactFields;
   private final FtpEndpoint ftp;
+  private final ImportTarget appointments;
 
-  public DropProfiles(Vertx vertx, DropStore store, AccountStore accounts, Fields contactFields, FtpEndpoint ftp) {
+  public DropProfiles(Vertx vertx, DropStore store, AccountStore accounts, Fields contactFields, FtpEndpoint ftp,
+                      ImportTarget appointments) {
     this.vertx = vertx;
+    this.appointments = appointments;
     this.store = store;
     this.accounts = accounts;
     this.contactFields = contactFields;
@@ -64,7 +68,7 @@ public final class DropProfiles {
     ProfileSettings settings;
     String given;
     try {
-      settings = ProfileInput.settings(request);
+      settings = ProfileInput.settings(request, appointments);
       given = ProfileInput.password(request);
     } catch (Refusal e) {
       return Future.failedFuture(e);
@@ -101,7 +105,7 @@ public final class DropProfiles {
           .forEach(k -> merged.put(k, request.getValue(k)));
       ProfileSettings settings;
       try {
-        settings = ProfileInput.settings(merged);
+        settings = ProfileInput.settings(merged, appointments);
       } catch (Refusal e) {
         return Future.failedFuture(e);
       }
@@ -147,6 +151,9 @@ public final class DropProfiles {
 
   /** What needs the account: the sender exists, and each contact field is one of its fields. */
   private Future<Void> checkAgainstAccount(long accountId, ProfileSettings settings) {
+    if (settings.loadsAppointments()) { // nothing is sent: no sender needed
+      return Future.succeededFuture();
+    }
     Future<Void> sender = accounts.sender(accountId, settings.sender()).compose(found -> {
       if (found.isPresent()) {
         return Future.succeededFuture();

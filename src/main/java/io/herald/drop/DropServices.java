@@ -4,6 +4,7 @@ import io.herald.accounts.AccountStore;
 import io.herald.accounts.LoginThrottle;
 import io.herald.config.DropConfig;
 import io.herald.contacts.ContactUpserts;
+import io.herald.contacts.ImportTarget;
 import io.herald.contacts.Fields;
 import io.herald.drop.ftp.DropFtpServer;
 import io.herald.ingest.Intake;
@@ -29,18 +30,19 @@ public final class DropServices {
   private final FtpEndpoint endpoint;
 
   public DropServices(Vertx vertx, DropConfig config, Pool pool, AccountStore accounts, LoginThrottle logins,
-                      Fields contactFields, ContactUpserts contactUpserts, Intake intake, int maxParts, Clock clock, MeterRegistry registry) {
+                      Fields contactFields, ContactUpserts contactUpserts, Intake intake, int maxParts, Clock clock, MeterRegistry registry,
+                      ImportTarget appointments) {
     this.store = new DropStore(pool);
     MessageKeywordStore keywordStore = new MessageKeywordStore(pool);
     DropFolders folders = new DropFolders(config.directory());
     this.endpoint = new FtpEndpoint(config.linkHost(), config.port(), config.tls(), config.enabled());
-    this.profiles = new DropProfiles(vertx, store, accounts, contactFields, endpoint);
+    this.profiles = new DropProfiles(vertx, store, accounts, contactFields, endpoint, appointments);
     this.keywords = new MessageKeywords(keywordStore);
     this.reports = new DropReports(pool);
     this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
     ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, new DaemonThreads("herald-drop-reader"));
     DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, contactUpserts, intake, folders,
-        readers, maxParts, clock, registry);
+        readers, maxParts, clock, registry, appointments);
     this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders, logins)),
         endpoint, readers);
   }

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class DropStore {
   private static final String PROFILE_COLUMNS = """
       p.id, p.account_id, p.name, p.username, p.password_hash, p.enabled, p.has_header, p.columns, p.template,
-      p.send_at_format, p.time_zone, p.conversation_lock, p.sender, p.created_at, p.updated_at""";
+      p.send_at_format, p.time_zone, p.conversation_lock, p.sender, p.purpose, p.created_at, p.updated_at""";
 
   private final Pool pool;
 
@@ -72,11 +72,12 @@ public final class DropStore {
   public Future<Long> insertProfile(long accountId, ProfileSettings s, String passwordHash) {
     return pool.preparedQuery("""
             INSERT INTO drop_profiles (account_id, name, username, password_hash, enabled, has_header, columns, template,
-                                       send_at_format, time_zone, conversation_lock, sender)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id""")
+                                       send_at_format, time_zone, conversation_lock, sender, purpose)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id""")
         .execute(Tuple.tuple().addLong(accountId).addString(s.name()).addString(s.username()).addString(passwordHash)
             .addBoolean(s.enabled()).addBoolean(s.hasHeader()).addValue(s.columns().toStored()).addString(s.template())
-            .addString(s.sendAtFormat()).addString(s.timeZone()).addBoolean(s.conversationLock()).addString(s.sender()))
+            .addString(s.sendAtFormat()).addString(s.timeZone()).addBoolean(s.conversationLock()).addString(s.sender())
+            .addString(s.purpose()))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
@@ -85,12 +86,12 @@ public final class DropStore {
     return pool.preparedQuery("""
             UPDATE drop_profiles SET name = $3, username = $4, password_hash = coalesce($5, password_hash), enabled = $6,
                    has_header = $7, columns = $8, template = $9, send_at_format = $10, time_zone = $11,
-                   conversation_lock = $12, sender = $13, updated_at = now()
+                   conversation_lock = $12, sender = $13, purpose = $14, updated_at = now()
             WHERE id = $1 AND account_id = $2""")
         .execute(Tuple.tuple().addLong(id).addLong(accountId).addString(s.name()).addString(s.username())
             .addString(passwordHash).addBoolean(s.enabled()).addBoolean(s.hasHeader()).addValue(s.columns().toStored())
             .addString(s.template()).addString(s.sendAtFormat()).addString(s.timeZone()).addBoolean(s.conversationLock())
-            .addString(s.sender()))
+            .addString(s.sender()).addString(s.purpose()))
         .map(rows -> rows.rowCount() > 0);
   }
 
@@ -184,7 +185,7 @@ public final class DropStore {
         r.getBoolean("enabled"), r.getBoolean("has_header"),
         ProfileColumns.fromStored(r.getJsonObject("columns")), r.getString("template"),
         r.getString("send_at_format"), r.getString("time_zone"), r.getBoolean("conversation_lock"),
-        r.getString("sender"));
+        r.getString("sender"), r.getString("purpose"));
     return new DropProfile(r.getLong("id"), r.getLong("account_id"), r.getString("password_hash"), settings,
         instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("updated_at")));
   }

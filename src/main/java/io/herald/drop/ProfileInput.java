@@ -1,5 +1,6 @@
 package io.herald.drop;
 
+import io.herald.contacts.ImportTarget;
 import io.herald.errors.Refusal;
 import io.herald.ingest.Template;
 import io.vertx.core.json.JsonArray;
@@ -9,7 +10,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +25,7 @@ import java.util.regex.Pattern;
 final class ProfileInput {
   static final Set<String> FIELDS = Set.of("name", "username", "password", "enabled", "hasHeader", "mobileColumn",
       "phoneColumns", "keywordColumn", "messageColumn", "template", "fields", "sendAtColumn", "sendAtFormat", "timeZone",
-      "timeZoneColumn", "conversationLock", "from", "lane");
+      "timeZoneColumn", "conversationLock", "from", "lane", "purpose", "appointmentColumns");
   /** Shown by GET but not settable; a client that sends back what it read is not refused for them. */
   static final Set<String> READ_ONLY = Set.of("id", "ftp", "createdAt", "updatedAt");
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
@@ -54,9 +57,18 @@ final class ProfileInput {
     return s;
   }
 
-  /** The settings of a whole profile (for an update: the stored profile with the request laid over it). */
-  static ProfileSettings settings(JsonObject json) {
+  /**
+   * The settings of a whole profile (for an update: the stored profile with the request laid over
+   * it); appointments says which columns a file of appointments has.
+   */
+  static ProfileSettings settings(JsonObject json, ImportTarget appointments) {
     knownFields(json);
+    String purpose = string(json, "purpose");
+    purpose = purpose == null || purpose.isBlank() ? ProfileSettings.SEND : purpose.strip();
+    if (!purpose.equals(ProfileSettings.SEND) && !purpose.equals(ProfileSettings.APPOINTMENTS)) {
+      throw Refusal.invalid("purpose", "purpose must be send (each row is a text) or appointments (each row is an"
+          + " appointment, nothing is sent)", purpose);
+    }
     String username = string(json, "username");
     if (username == null || !USERNAME.matcher(username).matches()) {
       throw Refusal.invalid("username", "username must be 3 to 64 letters, digits, dots, dashes or underscores,"
@@ -96,7 +108,26 @@ final class ProfileInput {
     if (templateText != null) {
       checkTemplate(templateText, fields);
     }
-    if (templateText == null && keyword == null && message == null) {
+    Map<String, ColumnRef> appointmentColumns = appointmentColumns(json.getValue("appointmentColumns"), hasHeader,
+        appointments);
+    boolean loads = purpose.equals(ProfileSettings.APPOINTMENTS);
+    if (loads) {
+      if (templateText != null || keyword != null || message != null || !fields.isEmpty()) {
+        throw Refusal.invalid("purpose", "a profile that loads appointments sends nothing: leave template,"
+            + " messageColumn, keywordColumn and fields out", purpose);
+      }
+      Set<String> assigned = new LinkedHashSet<>(appointmentColumns.keySet());
+      assigned.add("phone");
+      String missing = appointments.missing(assigned);
+      if (missing != null) {
+        throw Refusal.invalid("appointmentColumns", missing.replace("assign a column to", "appointmentColumns needs"),
+            null);
+      }
+    } else if (!appointmentColumns.isEmpty()) {
+      throw Refusal.invalid("appointmentColumns", "appointmentColumns are for a profile whose purpose is appointments",
+          null);
+    }
+    if (!loads && templateText == null && keyword == null && message == null) {
       throw Refusal.invalid("template", "give a template, a messageColumn or a keywordColumn: each text has to"
           + " come from one of them", null);
     }
@@ -122,9 +153,34 @@ final class ProfileInput {
     }
     String from = string(json, "from");
     return new ProfileSettings(name.strip(), username, bool(json, "enabled", true), hasHeader,
-        new ProfileColumns(mobile, List.copyOf(phones), keyword, message, sendAt, zoneColumn, fields),
+        new ProfileColumns(mobile, List.copyOf(phones), keyword, message, sendAt, zoneColumn, fields, appointmentColumns),
         templateText, sendAtFormat, zone, bool(json, "conversationLock", false),
-        from == null || from.isBlank() ? null : from.strip());
+        from == null || from.isBlank() ? null : from.strip(), purpose);
+  }
+
+  /** {"externalId": "Appt ID", "date": 5, ...}: an appointment's column key to its column; the phone is mobileColumn. */
+  private static Map<String, ColumnRef> appointmentColumns(Object value, boolean hasHeader, ImportTarget appointments) {
+    Map<String, ColumnRef> columns = new LinkedHashMap<>();
+    if (value == null) {
+      return columns;
+    }
+    if (!(value instanceof JsonObject o)) {
+      throw Refusal.invalid("appointmentColumns", "appointmentColumns is an object like {\"externalId\": \"Appt ID\","
+          + " \"date\": \"Date\", \"time\": \"Time\"}", String.valueOf(value));
+    }
+    List<String> keys = appointments.columns().stream().map(ImportTarget.Column::key).filter(k -> !k.equals("phone"))
+        .toList();
+    for (String key : o.fieldNames()) {
+      if (!keys.contains(key)) {
+        throw Refusal.invalid("appointmentColumns." + key, "no appointment column " + key + " (the client's phone is"
+            + " mobileColumn; the others are " + String.join(", ", keys) + ")", key);
+      }
+      ColumnRef ref = ColumnRef.fromJson(o.getValue(key), "appointmentColumns." + key, hasHeader);
+      if (ref != null) {
+        columns.put(key, ref);
+      }
+    }
+    return columns;
   }
 
   private static List<CustomField> fields(JsonArray list, boolean hasHeader) {

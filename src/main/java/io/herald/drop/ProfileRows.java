@@ -90,7 +90,7 @@ final class ProfileRows {
     this.template = settings.template() == null ? null : Template.parse(settings.template());
   }
 
-  private static Column resolve(ColumnRef ref, String setting, List<String> header) throws FileProblem {
+  static Column resolve(ColumnRef ref, String setting, List<String> header) throws FileProblem {
     if (ref == null) {
       return null;
     }
