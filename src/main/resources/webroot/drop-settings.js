@@ -40,8 +40,17 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
     return { box, add, button: el('button', { type: 'button', id: id + '-add', onclick: () => { add(); box.lastChild.querySelector('input').focus(); } }, addLabel) };
   }
 
+  /** The columns of a file of appointments (the client's phone is the mobile number column). */
+  const APPOINTMENT_COLUMNS = [['externalId', 'Appointment ID column'], ['clientName', 'Client name column'],
+    ['firstName', 'Client first name column'], ['lastName', 'Client last name column'], ['patient', 'Patient column'],
+    ['date', 'Date column'], ['time', 'Time column'], ['startAt', 'Date and time column (instead of date and time)'],
+    ['provider', 'Provider column'], ['location', 'Location column'], ['status', 'Status column (booked or cancelled)']];
+
   function edit(profile) {
-    const p = profile || { enabled: true, hasHeader: true, fields: [], phoneColumns: [] };
+    const p = profile || { enabled: true, hasHeader: true, fields: [], phoneColumns: [], purpose: 'send', appointmentColumns: {} };
+    const purpose = el('select', { id: 'p-purpose', 'data-field': 'purpose' },
+      el('option', { value: 'send', selected: p.purpose !== 'appointments' }, 'Send a text for each row'),
+      el('option', { value: 'appointments', selected: p.purpose === 'appointments' }, 'Load appointments for mass text alerts (sends nothing)'));
     const fields = rowList('custom-fields', (f, i) => el('div', { class: 'row' },
       Herald.field('Column position', input('cf-column-' + i, 'fields.' + i + '.column', { class: 'cf-column', value: shown(f.column), size: 12 })),
       Herald.field('Column label', input('cf-label-' + i, 'fields.' + i + '.label', { class: 'cf-label', value: shown(f.label), size: 16 })),
@@ -55,37 +64,63 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
     const check = (id, name, label, on) => el('label', { class: 'check' }, el('input', { type: 'checkbox', id, 'data-field': name, checked: !!on }), label);
     const text = (id, name, label, value, attrs) => Herald.field(label, input(id, name, Object.assign({ value: shown(value) }, attrs || {})));
     const errors = el('div', { id: 'profile-errors', 'aria-live': 'assertive' });
+    const appointmentSet = el('fieldset', { id: 'appointment-columns' }, el('legend', {}, 'Appointment columns'),
+      el('p', { class: 'muted' }, 'Each column by position (1 for the first) or header. Times are read in the account\'s time zone'
+        + ' unless the file gives an offset; a file sent again updates its appointments by their ID.'),
+      ...APPOINTMENT_COLUMNS.map(([key, label]) => text('ap-' + key, 'appointmentColumns.' + key, label,
+        (p.appointmentColumns || {})[key])));
+    const sendOnly = [];
     const form = el('form', { class: 'stack', id: 'profile-form', novalidate: true },
       el('fieldset', {}, el('legend', {}, 'Profile'),
         text('p-name', 'name', 'Profile name', p.name),
         text('p-username', 'username', 'FTP username', p.username, { required: true, autocomplete: 'off' }),
-        check('p-enabled', 'enabled', 'Enabled (files dropped with this login are sent)', p.enabled)),
+        check('p-enabled', 'enabled', 'Enabled (files dropped with this login are processed)', p.enabled),
+        Herald.field('Files dropped with this login', purpose)),
       el('fieldset', {}, el('legend', {}, 'Required fields'),
-        check('p-lock', 'conversationLock', 'Enable conversation lock (replies come back to this account)', p.conversationLock),
+        keep(check('p-lock', 'conversationLock', 'Enable conversation lock (replies come back to this account)', p.conversationLock)),
         check('p-header', 'hasHeader', 'File contains a header row', p.hasHeader),
         text('p-mobile', 'mobileColumn', 'Mobile number column (position, 1 for the first, or header)', p.mobileColumn, { required: true }),
-        text('p-keyword', 'keywordColumn', 'Keyword column (sends the keyword\'s #001 message)', p.keywordColumn)),
-      el('fieldset', {}, el('legend', {}, 'Delivery settings'),
+        keep(text('p-keyword', 'keywordColumn', 'Keyword column (sends the keyword\'s #001 message)', p.keywordColumn))),
+      appointmentSet,
+      keep(el('fieldset', {}, el('legend', {}, 'Delivery settings'),
         text('p-send-at', 'sendAtColumn', 'Send date and time column (blank: send when dropped)', p.sendAtColumn),
         sendAtFormat(p.sendAtFormat),
         text('p-zone', 'timeZone', 'Time zone (blank: the account\'s)', p.timeZone, { placeholder: Herald.zoneName() }),
         text('p-zone-column', 'timeZoneColumn', 'Time zone column', p.timeZoneColumn),
-        text('p-from', 'from', 'Sender (blank: the account\'s default)', p.from)),
-      el('fieldset', {}, el('legend', {}, 'Custom fields'),
+        text('p-from', 'from', 'Sender (blank: the account\'s default)', p.from))),
+      keep(el('fieldset', {}, el('legend', {}, 'Custom fields'),
         text('p-message', 'messageColumn', 'Message column (each row\'s own text)', p.messageColumn),
         Herald.field('Message template (~label~ inserts a custom field)', el('textarea', { id: 'p-template', 'data-field': 'template' }, shown(p.template))),
-        fields.box, el('div', {}, fields.button)),
-      el('fieldset', {}, el('legend', {}, 'Multiple phone fields'),
+        fields.box, el('div', {}, fields.button))),
+      keep(el('fieldset', {}, el('legend', {}, 'Multiple phone fields'),
         el('p', { class: 'muted' }, 'Columns tried after the mobile number column, in order: the first number that can get a text is used.'),
-        phones.box, el('div', {}, phones.button)),
+        phones.box, el('div', {}, phones.button))),
       errors,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'save-profile' }, profile ? 'Save profile' : 'Create profile'),
         el('button', { type: 'button', id: 'cancel-profile', onclick: () => formCard.replaceChildren() }, 'Cancel')));
 
+    function keep(part) { sendOnly.push(part); return part; }
+    const showPurpose = () => {
+      const loads = purpose.value === 'appointments';
+      sendOnly.forEach(x => { x.hidden = loads; });
+      appointmentSet.hidden = !loads;
+    };
+    purpose.addEventListener('change', showPurpose);
+    showPurpose();
+
     form.addEventListener('submit', async e => {
       e.preventDefault();
       const value = id => document.getElementById(id).value;
-      const body = {
+      if (purpose.value === 'appointments') return save({
+        name: value('p-name').trim() || null, username: value('p-username').trim(),
+        enabled: document.getElementById('p-enabled').checked, hasHeader: document.getElementById('p-header').checked,
+        purpose: 'appointments', mobileColumn: column(value('p-mobile')),
+        appointmentColumns: Object.fromEntries(APPOINTMENT_COLUMNS.map(([key]) => [key, column(value('ap-' + key))])
+          .filter(([, v]) => v !== null)),
+        template: null, messageColumn: null, keywordColumn: null, fields: [], phoneColumns: [], conversationLock: false,
+      });
+      return save({
+        purpose: 'send', appointmentColumns: {},
         name: value('p-name').trim() || null, username: value('p-username').trim(),
         enabled: document.getElementById('p-enabled').checked,
         conversationLock: document.getElementById('p-lock').checked, hasHeader: document.getElementById('p-header').checked,
@@ -96,7 +131,10 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
         fields: [...fields.box.children].map(row => ({ column: column(row.querySelector('.cf-column').value),
           label: row.querySelector('.cf-label').value.trim(), contactField: row.querySelector('.cf-contact').value.trim() || null })),
         phoneColumns: [...phones.box.children].map(row => column(row.querySelector('.phone-column').value)).filter(c => c !== null),
-      };
+      });
+    });
+
+    async function save(body) {
       form.querySelectorAll('[aria-invalid]').forEach(x => x.removeAttribute('aria-invalid'));
       try {
         const saved = profile ? await Herald.api('PATCH', '/api/v1/drop-profiles/' + profile.id, body)
@@ -114,7 +152,7 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
         if (target) target.closest('label').after(shownError); else errors.replaceChildren(shownError);
         if (target) { target.setAttribute('aria-invalid', 'true'); target.setAttribute('aria-describedby', 'profile-error'); target.focus(); }
       }
-    });
+    }
     formCard.replaceChildren(el('h2', { id: 'editor-title' }, profile ? 'Edit ' + profile.username : 'New drop profile'), form,
       el('datalist', { id: 'contact-fields' }));
     Herald.get('/api/v1/fields').then(f => document.getElementById('contact-fields')
@@ -190,7 +228,8 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
     list.replaceChildren(Herald.table([
       { label: 'Profile', value: p => p.name },
       { label: 'FTP address and username', value: ftpCell },
-      { label: 'Status', value: p => el('span', { class: 'status ' + (p.enabled ? 'ok' : 'bad') }, p.enabled ? 'enabled' : 'disabled') },
+      { label: 'Status', value: p => el('span', {}, el('span', { class: 'status ' + (p.enabled ? 'ok' : 'bad') }, p.enabled ? 'enabled' : 'disabled'),
+        p.purpose === 'appointments' ? ' · loads appointments' : '') },
       { label: 'Actions', value: p => el('div', { class: 'actions' },
         el('button', { type: 'button', 'aria-label': 'Edit ' + p.username, onclick: () => edit(p) }, 'Edit'),
         el('button', { type: 'button', 'aria-label': (p.enabled ? 'Disable ' : 'Enable ') + p.username,
@@ -219,11 +258,21 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
     const result = el('div', { id: 'upload-result', 'aria-live': 'polite' });
     const form = el('form', { class: 'inline', id: 'upload-form' }, Herald.field('Drop profile', profile), Herald.field('CSV file', file),
       el('button', { type: 'submit', class: 'primary', id: 'dry-run' }, 'Check file'));
+    // a profile that loads appointments sends nothing, so its file is loaded straight away
+    const loads = () => profiles.find(p => String(p.id) === profile.value)?.purpose === 'appointments';
+    const label = () => { form.querySelector('#dry-run').textContent = loads() ? 'Load appointments' : 'Check file'; };
+    profile.addEventListener('change', label);
+    label();
     form.addEventListener('submit', async e => {
       e.preventDefault();
       if (!file.files.length) { Herald.say(result, 'Choose a CSV file first.'); return; }
       const f = file.files[0];
       const id = profile.value;
+      if (loads()) {
+        result.replaceChildren(el('p', { class: 'muted' }, 'Loading ' + f.name + '…'));
+        try { result.replaceChildren(sentView(await upload(id, f, false))); } catch (err) { Herald.say(result, err); }
+        return;
+      }
       result.replaceChildren(el('p', { class: 'muted' }, 'Checking ' + f.name + '…'));
       try {
         const dry = await upload(id, f, true);
@@ -279,7 +328,8 @@ Herald.page({ title: 'Drop & Go Settings', roles: ['admin', 'operator'] }, async
 
   function sentView(r) {
     return el('div', { id: 'sent-result' },
-      r.status === 'processed' ? el('p', { class: 'notice', role: 'status' }, r.name + ': ' + r.accepted + ' texts queued, ' + r.rejected + ' rows rejected.')
+      r.status === 'processed' ? el('p', { class: 'notice', role: 'status' }, r.name + ': ' + r.accepted
+        + (r.jobId ? ' texts queued, ' : (r.accepted === 1 ? ' appointment' : ' appointments') + ' loaded, ') + r.rejected + ' rows rejected.')
         : el('p', { class: 'error', role: 'alert' }, r.name + ' went to the error folder: ' + r.reason),
       r.jobId ? el('p', {}, el('a', { href: 'job.html?id=' + r.jobId, id: 'sent-job-link' }, 'Open job ' + r.jobId)) : null,
       errorTable(r));

@@ -136,6 +136,44 @@ class DropUiBrowserTest {
   }
 
   /** Scrolls the element to the top of the window for the screenshot. */
+  @Test
+  void aProfileThatLoadsAppointmentsAsksForTheirColumnsAndLoadsAFile() throws Exception {
+    Path file = Files.createTempDirectory("herald-drop-ui").resolve("visits.csv");
+    Files.writeString(file, "Visit,Owner,Cell,Pet,Day,At\nV1,Hal Berg,2025550181,Pogo,12/22/2027,8:30 AM\n"
+        + "V2,Ida Chu,2025550182,Zed,12/22/2027,\n");
+    try (Browser browser = new Browser(herald.httpPort())) {
+      browser.logIn(TestHerald.ADMIN_EMAIL, TestHerald.ADMIN_PASSWORD);
+      browser.open("/drop-settings.html");
+      browser.await(By.id("new-profile")).click();
+      type(browser, "p-username", "visits");
+      new org.openqa.selenium.support.ui.Select(browser.await(By.id("p-purpose"))).selectByValue("appointments");
+      assertTrue(!browser.driver().findElement(By.id("p-template")).isDisplayed(), "a profile that sends nothing has no template");
+      type(browser, "p-mobile", "Cell");
+      type(browser, "ap-clientName", "Owner");
+      type(browser, "ap-patient", "Pet");
+      type(browser, "ap-date", "Day");
+      type(browser, "ap-time", "At");
+      browser.driver().findElement(By.id("save-profile")).click();
+      assertTrue(browser.await(By.id("profile-error")).getText().contains("appointmentColumns needs Appointment ID"),
+          browser.await(By.id("profile-error")).getText());
+      type(browser, "ap-externalId", "Visit");
+      browser.driver().findElement(By.id("save-profile")).click();
+      browser.awaitText(By.id("drop-message"), "Profile created: visits.");
+      browser.awaitText(By.id("profiles"), "loads appointments");
+
+      new org.openqa.selenium.support.ui.Select(browser.await(By.id("up-profile"))).selectByVisibleText("visits (visits)");
+      browser.await(By.id("up-file")).sendKeys(file.toString());
+      browser.awaitText(By.id("dry-run"), "Load appointments").click();
+      String loaded = browser.awaitText(By.id("sent-result"), "visits.csv: 1 appointment loaded, 1 rows rejected.").getText();
+      assertTrue(loaded.contains("has no time: give the appointment's time too"), loaded);
+      show(browser, "sent-result");
+      browser.screenshot("drop-appointments");
+    }
+    assertEquals("Hal Berg", db.queryText("SELECT client_name FROM appointments WHERE external_id = 'V1'"));
+    assertTrue(smsc.submits().isEmpty() || db.queryLong("SELECT count(*) FROM messages m JOIN jobs j ON j.id = m.job_id"
+        + " WHERE j.name = 'visits.csv'") == 0, "loading appointments sends nothing");
+  }
+
   private static void show(Browser browser, String id) {
     browser.driver().executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
   }
