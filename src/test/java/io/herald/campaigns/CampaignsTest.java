@@ -25,7 +25,8 @@ class CampaignsTest {
   private static final String NUMBER = "+12025550100";
   static final MailServer mail = MailServer.open();
   @RegisterExtension
-  static final HeraldHarness h = HeraldHarness.withConfig(() -> new JsonObject()
+  // Friday 4 December 2026, noon UTC: the dates below are weeks and DST changes seen from then
+  static final HeraldHarness h = HeraldHarness.at(Instant.parse("2026-12-04T12:00:00Z"), () -> new JsonObject()
       .put("http", new JsonObject().put("publicUrl", "https://herald.clinic.example"))
       .put("mail", new JsonObject().put("host", "127.0.0.1").put("port", mail.port()).put("from", "herald@clinic.example")));
   static long answer;
@@ -186,10 +187,10 @@ class CampaignsTest {
   @Test
   void outreachEndsWhereTheWindowHasNotOpenedYetAndARecipientsReplyIsCounted() throws Exception {
     // open only on the weekday it is now at UTC+14: a recipient there gets it now, one at UTC-11 not before the end
-    String day = Instant.now().atZone(ZoneId.of("Pacific/Kiritimati")).getDayOfWeek()
+    String day = h.now().atZone(ZoneId.of("Pacific/Kiritimati")).getDayOfWeek()
         .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT);
     long c = campaign("Now and never", new JsonObject().put(day, new JsonArray().add("00:00").add("24:00")));
-    String end = Instant.now().plusSeconds(6).toString();
+    String end = h.now().plusSeconds(6).toString();
     JsonObject list = upload(c, "?name=end.csv&startAt=2026-01-01T00:00Z&endAt=" + end,
         "Pacific/Kiritimati,12025550121,Dee\nPacific/Pago_Pago,12025550122,Eve\n").json();
     assertEquals("In progress", list.getString("status"), list.encode());

@@ -88,6 +88,11 @@ public class HeraldHarness implements BeforeAllCallback, AfterAllCallback {
     anonymous.await("/health", h -> "up".equals(h.getString("status")));
   }
 
+  /** Now on Herald's clock. */
+  public java.time.Instant now() {
+    return clock.instant();
+  }
+
   /** Runs once Herald is up and bound; the place for a fixture's seed data. */
   protected void ready() throws Exception {}
 
