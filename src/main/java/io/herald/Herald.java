@@ -73,6 +73,7 @@ public final class Herald {
   /** How often campaigns are checked for a number that went away. */
   private static final long CAMPAIGN_CHECK_MILLIS = 5_000;
   private io.herald.campaigns.CampaignWatch campaignWatch;
+  private io.herald.broadcasts.BroadcastWatch broadcastWatch;
 
   private Herald(HeraldConfig config, java.time.Clock clock) {
     this.config = config;
@@ -158,10 +159,15 @@ public final class Herald {
     io.herald.campaigns.CampaignService campaigns = new io.herald.campaigns.CampaignService(vertx, pool, accounts, senders,
         jobs, intake, config.messages().maxParts(), config.messages().maxScheduleDays(), clock);
     campaignWatch = campaigns.watch(CAMPAIGN_CHECK_MILLIS);
+    io.herald.broadcasts.BroadcastService broadcasts = new io.herald.broadcasts.BroadcastService(vertx, pool, accounts,
+        senders, contacts.fields(), contacts.audiences(), jobs, intake, config.messages().maxParts(), clock,
+        CAMPAIGN_CHECK_MILLIS);
+    broadcastWatch = broadcasts.watch();
     web = new WebServer(config.http(), pool, smscs, registry, notifications::health,
         new Authenticator(vertx, accounts, logins), List.of(
         new io.herald.web.NotificationRoutes(notifications),
         new io.herald.web.CampaignRoutes(campaigns),
+        new io.herald.web.BroadcastRoutes(broadcasts),
         new io.herald.web.AlertRoutes(new io.herald.alerts.Alerts(pool, intake, jobs, senders, contacts.suppressions(),
             config.messages().maxParts(), config.alerts().perMinute(), clock), appointments,
             accounts),
@@ -190,6 +196,7 @@ public final class Herald {
         .compose(v -> vertx.deployVerticle(new ReceiptTimeoutSweep(receiptTimeouts(), jobs, meters)))
         .compose(v -> Future.all(notifications.verticles().stream().map(vertx::deployVerticle).toList()))
         .compose(v -> vertx.deployVerticle(campaignWatch))
+        .compose(v -> vertx.deployVerticle(broadcastWatch))
         .compose(v -> vertx.deployVerticle(drop))
         .compose(v -> vertx.deployVerticle(web))
         .mapEmpty();

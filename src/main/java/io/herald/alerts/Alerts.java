@@ -194,7 +194,7 @@ public final class Alerts {
           return jobs.byIds(alerts.stream().map(a -> a.getLong("jobId")).toList())
               .map(found -> {
                 alerts.forEach(a -> found.stream().filter(j -> j.getLong("id").equals(a.getLong("jobId"))).findFirst()
-                    .ifPresent(job -> AlertStatus.apply(a, job)));
+                    .ifPresent(job -> io.herald.jobs.JobLine.apply(a, job)));
                 return alerts;
               });
         });

@@ -18,6 +18,7 @@ public final class ContactServices {
   private final Imports imports;
   private final ContactExport export;
   private final ReplyKeywords keywords;
+  private final Audiences audiences;
 
   /** @param importTargets what the import wizard loads besides contacts */
   public ContactServices(Vertx vertx, Pool pool, java.util.List<ImportTarget> importTargets) {
@@ -35,6 +36,7 @@ public final class ContactServices {
     this.imports = new Imports(vertx, pool, fields, groups, accounts, importDirectory, limits, importTargets);
     this.export = new ContactExport(vertx, pool, contacts, fields);
     this.keywords = new ReplyKeywords(pool, accounts);
+    this.audiences = new Audiences(pool, groups, fields);
   }
 
   public Fields fields() {
@@ -59,6 +61,11 @@ public final class ContactServices {
 
   public ContactExport export() {
     return export;
+  }
+
+  /** Who a send to all contacts or some groups reaches. */
+  public Audiences audiences() {
+    return audiences;
   }
 
   public ReplyKeywords keywords() {

@@ -20,7 +20,8 @@ public enum FieldType {
   }
 
   public boolean custom() {
-    return this == TEXT || this == NUMBER || this == DATE || this == BOOLEAN;
+    // a phone custom field is a further number (a parent's, a work phone): broadcasts can text it
+    return this == TEXT || this == NUMBER || this == DATE || this == BOOLEAN || this == PHONE;
   }
 
   /** A custom field's type by name, or null when there is none by that name. */

@@ -68,7 +68,7 @@ public final class Fields {
     }
     FieldType type = typeName == null ? FieldType.TEXT : FieldType.customType(typeName);
     if (type == null) {
-      return Future.failedFuture(Refusal.invalid("type", "type must be one of text, number, date, boolean", typeName));
+      return Future.failedFuture(Refusal.invalid("type", "type must be one of text, number, date, boolean, phone", typeName));
     }
     String checkedLabel;
     try {

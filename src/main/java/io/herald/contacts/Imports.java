@@ -382,7 +382,7 @@ public final class Imports {
         throw Refusal.invalid("columns", "column '" + headers.get(i) + "' is assigned to field '"
             + keys[i] + "', which no longer exists", keys[i]);
       }
-      detail |= mapping[i].type() == FieldType.PHONE || mapping[i].type() == FieldType.EMAIL;
+      detail |= mapping[i].isDefault() && (mapping[i].type() == FieldType.PHONE || mapping[i].type() == FieldType.EMAIL);
     }
     if (!detail) {
       throw Refusal.invalid("columns", "assign a column to phone or email: a contact needs one of them", null);

@@ -110,7 +110,7 @@ final class RowCheck {
         return new RejectedRow(raw.line(), raw.cells(), headers.get(i), text, column(i) + ": '" + text + "' "
             + (field.type() == FieldType.PHONE ? "is not a valid phone number" : "is not a valid e-mail address"));
       }
-      if (field.type() == FieldType.PHONE) {
+      if (field.type() == FieldType.PHONE && field.isDefault()) {
         phone = (String) value;
       } else if (field.type() == FieldType.EMAIL) {
         email = (String) value;

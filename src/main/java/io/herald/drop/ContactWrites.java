@@ -19,7 +19,10 @@ final class ContactWrites {
   }
 
   /** The stored value (String, BigDecimal, Boolean) or an IllegalArgumentException saying why the text is none. */
-  static Object parse(Field field, String text) {
+  static Object parse(Field field, String text, String region) {
+    if (field.type() == FieldType.PHONE) {
+      return Addresses.phone(text, region).orElseThrow(() -> new IllegalArgumentException("is not a valid phone number"));
+    }
     if (field.type() == FieldType.EMAIL) {
       return Addresses.email(text).orElseThrow(() -> new IllegalArgumentException("is not a valid e-mail address"));
     }

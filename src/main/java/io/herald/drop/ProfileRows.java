@@ -148,7 +148,7 @@ final class ProfileRows {
       }
       if (f.contactField() != null && !value.isEmpty()) {
         try {
-          contact.put(f.contactField(), ContactWrites.parse(f.contactField(), value));
+          contact.put(f.contactField(), ContactWrites.parse(f.contactField(), value, region));
         } catch (IllegalArgumentException e) {
           return reject(row, f.column(), value, "cannot be saved to contact field " + f.contactField().key() + ": "
               + value + " " + e.getMessage());

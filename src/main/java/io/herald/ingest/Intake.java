@@ -126,6 +126,11 @@ public final class Intake {
       writer = new JobWriter(conn, messages, suppressions, spec, null, account, null, maxParts, now, checkSuppressions);
     }
 
+    /** After open: rows that share a number each get their text (a broadcast's one text per contact). */
+    public void allowRepeatedNumbers() {
+      writer.allowRepeatedNumbers();
+    }
+
     /** Takes a row; the future completes when the source may hand in the next (after a batch write). */
     public Future<Void> add(RecipientRow row) {
       return writer.add(row);

@@ -39,6 +39,7 @@ public final class JobWriter {
   private final int maxParts;
   private final Instant now;
   private final SeenNumbers seen = new SeenNumbers();
+  private boolean repeats;
   private final List<NewMessage> batch = new ArrayList<>(BATCH);
   private final List<Long> batchRows = new ArrayList<>(BATCH);
   private Future<Void> writing = Future.succeededFuture();
@@ -59,6 +60,11 @@ public final class JobWriter {
     this.maxParts = maxParts;
     this.now = now;
     this.checkSuppressions = checkSuppressions;
+  }
+
+  /** One text per row even where rows share a number (a family's phone, one text per contact). */
+  void allowRepeatedNumbers() {
+    repeats = true;
   }
 
   public Long jobId() {
@@ -166,7 +172,7 @@ public final class JobWriter {
     if (e164 == null) {
       return reject(row, "to", row.to(), "invalid phone number");
     }
-    if (!seen.add(e164)) {
+    if (!repeats && !seen.add(e164)) {
       return reject(row, "to", row.to(), "duplicate: " + e164 + " is already in this job");
     }
     String text;

@@ -1,12 +1,15 @@
-package io.herald.alerts;
+package io.herald.jobs;
 
 import io.vertx.core.json.JsonObject;
 
-/** An alert's progress from its job, and when done the green or red line the activity list shows. */
-final class AlertStatus {
-  private AlertStatus() {}
+/**
+ * A send's progress from its job (an alert, a broadcast), and when done the green or red line its
+ * activity list shows: status, pending, failed, sent, progress, line.
+ */
+public final class JobLine {
+  private JobLine() {}
 
-  static void apply(JsonObject alert, JsonObject job) {
+  public static void apply(JsonObject alert, JsonObject job) {
     JsonObject c = job.getJsonObject("counts");
     long pending = c.getLong("queued", 0L) + c.getLong("sending", 0L);
     long failed = c.getLong("failed", 0L) + c.getLong("undeliverable", 0L) + c.getLong("expired", 0L)

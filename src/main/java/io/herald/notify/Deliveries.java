@@ -39,8 +39,12 @@ final class Deliveries {
     if (!mailOn || mail == null) {
       return Future.succeededFuture(0);
     }
-    Future<List<String>> to = mail.kind().forOperators() ? recipients.operators(mail.kind())
-        : recipients.forAccount(mail.accountId(), mail.kind());
+    Future<List<String>> to = (mail.kind().forOperators() ? recipients.operators(mail.kind())
+        : recipients.forAccount(mail.accountId(), mail.kind())).map(list -> {
+          java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(list);
+          all.addAll(mail.alsoTo());
+          return List.copyOf(all);
+        });
     Future<String> accountName = mail.accountId() == null ? Future.succeededFuture("")
         : accounts.account(mail.accountId()).map(a -> a.name());
     return Future.all(to, accountName).compose(both -> {

@@ -112,6 +112,23 @@ final class Letters {
         url("campaign.html?id=" + list.getLong("campaignId")));
   }
 
+  Mail broadcastAwaiting(JsonObject b) {
+    return new Mail(NotificationKind.BROADCAST_AWAITING, "broadcast.awaiting:" + b.getLong("id"), b.getLong("accountId"),
+        "Broadcast " + b.getLong("id") + " awaits approval",
+        b.getString("by") + " prepared broadcast " + b.getLong("id") + " and confirmed that it complies with the mailing"
+            + " standards. An account admin approves it (it is then sent) or rejects it with a reason.",
+        url("broadcasts.html?id=" + b.getLong("id")));
+  }
+
+  Mail broadcastRejected(JsonObject b) {
+    String preparer = b.getString("preparedBy");
+    return new Mail(NotificationKind.BROADCAST_REJECTED, "broadcast.rejected:" + b.getLong("id"), b.getLong("accountId"),
+        "Broadcast " + b.getLong("id") + " was rejected",
+        b.getString("by") + " rejected broadcast " + b.getLong("id") + ": " + b.getString("reason")
+            + ". Nothing was sent; prepare a new one with the message changed.",
+        url("broadcasts.html?id=" + b.getLong("id")), preparer == null ? java.util.List.of() : java.util.List.of(preparer));
+  }
+
   Mail unmatchedReceipts(long count, Instant hour) {
     return new Mail(NotificationKind.RECEIPTS_UNMATCHED, "receipts.unmatched:" + hour.getEpochSecond(), null,
         count + " delivery receipts in the last hour match no message",

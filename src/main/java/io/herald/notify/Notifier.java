@@ -63,6 +63,10 @@ public final class Notifier extends VerticleBase {
     bus.<JsonObject>consumer(JobEvents.COMPLETED, m -> completed(m.body().getJsonArray("jobIds")));
     bus.<JsonObject>consumer(io.herald.campaigns.CampaignWatch.LIST_FINISHED,
         m -> deliver(deliveries.letters().campaignList(m.body())));
+    bus.<JsonObject>consumer(io.herald.broadcasts.Broadcasts.AWAITING,
+        m -> deliver(deliveries.letters().broadcastAwaiting(m.body())));
+    bus.<JsonObject>consumer(io.herald.broadcasts.Broadcasts.REJECTED,
+        m -> deliver(deliveries.letters().broadcastRejected(m.body())));
     vertx.setPeriodic(config.checkSeconds() * 1_000, id -> check());
     return Future.succeededFuture();
   }

@@ -63,7 +63,7 @@ class FieldsApiTest {
     assertEquals("Shoe Size", key.json().getString("value"));
     assertEquals("'first_name' is a default field", f.admin.post("/api/v1/fields", field("first_name", "text")).error());
     Calls.Reply type = f.admin.post("/api/v1/fields", field("height", "float"));
-    assertEquals("type must be one of text, number, date, boolean", type.error());
+    assertEquals("type must be one of text, number, date, boolean, phone", type.error());
     assertEquals("float", type.json().getString("value"));
     assertEquals(201, f.admin.post("/api/v1/fields", field("allergy", "text")).status());
     Calls.Reply twice = f.admin.post("/api/v1/fields", field("allergy", "text"));

@@ -1,0 +1,48 @@
+package io.herald.broadcasts;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends scheduled broadcasts when their time comes; each is claimed in the database, so one node sends it. */
+public final class BroadcastWatch extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(BroadcastWatch.class);
+  private final BroadcastStore store;
+  private final BroadcastSend send;
+  private final Clock clock;
+  private final long everyMillis;
+  private long timer;
+  private boolean running;
+
+  BroadcastWatch(BroadcastStore store, BroadcastSend send, Clock clock, long everyMillis) {
+    this.store = store;
+    this.send = send;
+    this.clock = clock;
+    this.everyMillis = everyMillis;
+  }
+
+  @Override
+  public Future<?> start() {
+    timer = vertx.setPeriodic(everyMillis, t -> tick());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+
+  private void tick() {
+    if (running) {
+      return;
+    }
+    running = true;
+    store.claimDue(clock.instant())
+        .compose(due -> Future.join(due.stream().map(d -> send.send(d[0], d[1])
+            .onFailure(e -> log.warn("broadcast {} was not sent: {}", d[1], e.getMessage()))).toList()))
+        .onComplete(ar -> running = false);
+  }
+}
