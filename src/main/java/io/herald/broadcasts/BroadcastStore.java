@@ -63,6 +63,13 @@ final class BroadcastStore {
         .execute(Tuple.from(params)).map(rows -> rows.rowCount() == 1);
   }
 
+  /** Takes an approved or due broadcast for sending; false when it is not, or another send holds it. */
+  Future<Boolean> claim(SqlClient tx, long id) {
+    return tx.preparedQuery("UPDATE broadcasts SET status = 'sending' WHERE id = (SELECT id FROM broadcasts WHERE id = $1"
+            + " AND status IN ('approved', 'scheduled') FOR UPDATE SKIP LOCKED)")
+        .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+  }
+
   Future<Void> saveCounts(long id, JsonObject counts, JsonObject checks) {
     return pool.preparedQuery("UPDATE broadcasts SET counts = $2, checks = coalesce($3, checks) WHERE id = $1 AND status = 'draft'")
         .execute(Tuple.of(id, counts, checks)).mapEmpty();
@@ -106,10 +113,10 @@ final class BroadcastStore {
         });
   }
 
-  /** Scheduled broadcasts whose time has come, claimed for sending (one node takes each). */
-  Future<List<long[]>> claimDue(Instant now) {
-    return pool.preparedQuery("UPDATE broadcasts SET status = 'sending' WHERE status = 'scheduled' AND send_at <= $1"
-            + " RETURNING account_id, id")
+  /** Approved broadcasts, and scheduled ones whose time has come: to be sent (the send claims each). */
+  Future<List<long[]>> due(Instant now) {
+    return pool.preparedQuery("SELECT account_id, id FROM broadcasts WHERE status = 'approved'"
+            + " OR (status = 'scheduled' AND send_at <= $1) ORDER BY id")
         .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
         .map(rows -> {
           List<long[]> due = new ArrayList<>();

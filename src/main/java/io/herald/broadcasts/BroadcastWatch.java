@@ -6,7 +6,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends scheduled broadcasts when their time comes; each is claimed in the database, so one node sends it. */
+/**
+ * Sends approved broadcasts, and scheduled ones when their time comes; each is claimed in the
+ * database as it is sent, so one node sends it, and one a node did not finish is sent again.
+ */
 public final class BroadcastWatch extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BroadcastWatch.class);
   private final BroadcastStore store;
@@ -40,7 +43,7 @@ public final class BroadcastWatch extends VerticleBase {
       return;
     }
     running = true;
-    store.claimDue(clock.instant())
+    store.due(clock.instant())
         .compose(due -> Future.join(due.stream().map(d -> send.send(d[0], d[1])
             .onFailure(e -> log.warn("broadcast {} was not sent: {}", d[1], e.getMessage()))).toList()))
         .onComplete(ar -> running = false);

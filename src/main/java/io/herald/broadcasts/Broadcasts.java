@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Broadcasts: a message from the SMS library to all contacts or some groups, counted, prepared
@@ -30,6 +32,7 @@ public final class Broadcasts {
   public static final String AWAITING = "broadcasts.awaiting";
   /** {accountId, id, by, preparedBy, reason}: a broadcast was rejected. */
   public static final String REJECTED = "broadcasts.rejected";
+  private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
   private static final int SAMPLES = 5;
 
   private final BroadcastStore store;
@@ -125,14 +128,18 @@ public final class Broadcasts {
       }
       boolean later = b.sendAt() != null && b.sendAt().isAfter(clock.instant());
       return store.pool().withTransaction(tx -> store.move(tx, id, List.of("awaiting approval"),
-              later ? "scheduled" : "sending", "decided_by = $4, decided_at = now()", by)
+              later ? "scheduled" : "approved", "decided_by = $4, decided_at = now()", by)
           .compose(moved -> {
             if (!moved) {
               throw Refusal.conflict("the broadcast changed meanwhile: open it again");
             }
             return store.event(tx, id, by, "approved", later ? "to be sent at " + b.sendAt() : "sent now");
           }))
-          .compose(v -> later ? Future.succeededFuture() : send.send(accountId, id));
+          .onSuccess(v -> {
+            if (!later) { // started here at once; should this node stop, BroadcastWatch sends it
+              send.send(accountId, id).onFailure(e -> log.warn("broadcast {} was not sent: {}", id, e.getMessage()));
+            }
+          });
     }).compose(v -> get(accountId, id));
   }
 
@@ -156,7 +163,7 @@ public final class Broadcasts {
 
   public Future<JsonObject> cancel(long accountId, long id, String by) {
     return store.find(store.pool(), accountId, id).compose(b -> store.pool().withTransaction(tx -> store.move(tx, id,
-            List.of("draft", "awaiting approval", "scheduled"), "cancelled", "")
+            List.of("draft", "awaiting approval", "approved", "scheduled"), "cancelled", "")
         .compose(moved -> {
           if (!moved) {
             throw Refusal.conflict("the broadcast is " + b.status() + " and can no longer be cancelled");

@@ -180,10 +180,11 @@ class BroadcastsTest {
         .put("text", "Changed. Reply STOP to opt out.")).status());
     assertEquals(201, h.admin.post("/api/v1/opt-outs", new JsonObject().put("address", "+12025550203")).status());
 
-    JsonObject approved = step(h.admin, id, "approve").json();
-    assertEquals(List.of("created", "confirmed", "approved", "sending"), approved.getJsonArray("events").stream()
-        .map(e -> ((JsonObject) e).getString("action")).toList(), approved.encode());
-    assertTrue(approved.getJsonArray("events").getJsonObject(3).getString("detail").contains("1 skipped"));
+    assertEquals("approved", step(h.admin, id, "approve").json().getString("status"), "approving answers at once");
+    JsonObject sending = h.admin.await("/api/v1/broadcasts/" + id, b -> b.getJsonArray("events").size() == 4);
+    assertEquals(List.of("created", "confirmed", "approved", "sending"), sending.getJsonArray("events").stream()
+        .map(e -> ((JsonObject) e).getString("action")).toList(), sending.encode());
+    assertTrue(sending.getJsonArray("events").getJsonObject(3).getString("detail").contains("1 skipped"));
     h.awaitTexts(List.of("+12025550201", "+12025550202"), 2);
     assertEquals(List.of("Hi Ana, school is closed on Monday. Reply STOP to opt out."), h.textsTo("+12025550201"));
     assertTrue(h.textsTo("+12025550203").isEmpty(), "Cy opted out after confirming");
