@@ -11,7 +11,9 @@ const Herald = (() => {
       { href: 'jobs.html', label: 'Jobs' },
       { href: 'campaigns.html', label: 'Proactive SMS' },
       { href: 'answers.html', label: 'Messaging Answers' },
-      { href: 'alerts.html', label: 'Mass Text Alerts', roles: ['admin', 'operator'] }] },
+      { href: 'alerts.html', label: 'Mass Text Alerts', roles: ['admin', 'operator'] },
+      { href: 'broadcasts.html', label: 'Broadcasts' },
+      { href: 'sms-library.html', label: 'SMS Library' }] },
     { label: 'Contacts', pages: [
       { href: 'contacts.html', label: 'Contacts' },
       { href: 'groups.html', label: 'Groups' },

@@ -82,6 +82,7 @@ Herald.page({ title: 'SMS Library' }, async main => {
     form.addEventListener('submit', async e => {
       e.preventDefault();
       form.querySelectorAll('[aria-invalid]').forEach(x => x.removeAttribute('aria-invalid'));
+      message.replaceChildren();
       if (!name.value.trim()) {
         name.setAttribute('aria-invalid', 'true');
         name.focus();
@@ -138,8 +139,8 @@ Herald.page({ title: 'SMS Library' }, async main => {
         m.withErrors ? errorsOf(m) : null] },
       { label: 'Sender', value: m => senderName(m.sender) },
       { label: 'Length', value: m => el('span', { class: 'counter' }, wire(m)) },
-      { label: 'Status', value: m => m.withErrors ? el('span', { class: 'status bad' }, 'With errors')
-        : el('span', { class: 'status ok' }, 'Ready to send') },
+      { label: 'Status', value: m => m.withErrors ? el('span', { class: 'status bad', style: 'white-space:nowrap' }, 'With errors')
+        : el('span', { class: 'status ok', style: 'white-space:nowrap' }, 'Ready to send') },
       { label: 'Actions', value: m => el('div', { class: 'actions', style: 'flex-wrap:nowrap;margin:0' },
         el('button', { type: 'button', class: 'edit-sms', 'aria-label': 'Edit ' + m.name, onclick: () => edit(m) }, 'Edit'),
         el('button', { type: 'button', class: 'danger delete-sms', 'aria-label': 'Delete ' + m.name, onclick: () => remove(m) }, 'Delete'),

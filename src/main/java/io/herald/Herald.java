@@ -72,6 +72,8 @@ public final class Herald {
   private io.herald.notify.Notifications notifications;
   /** How often campaigns are checked for a number that went away. */
   private static final long CAMPAIGN_CHECK_MILLIS = 5_000;
+  /** How often the queue's gauges read the database. */
+  private static final long QUEUE_GAUGE_MILLIS = 15_000;
   private io.herald.campaigns.CampaignWatch campaignWatch;
   private io.herald.broadcasts.BroadcastWatch broadcastWatch;
 
@@ -83,6 +85,8 @@ public final class Herald {
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
             .setEnabled(true)
             .setJvmMetricsEnabled(true)
+            // requests by the route they matched (its path pattern: bounded), not by their raw path
+            .addLabels(io.vertx.micrometer.Label.HTTP_ROUTE)
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
@@ -130,6 +134,7 @@ public final class Herald {
     List<SmscConnection> connections = new ArrayList<>();
     for (SmscConfig smsc : config.smsc()) {
       connections.add(new SmscConnection(smsc, registry));
+      meters.register(smsc.name());
     }
     smscs = new SmscRegistry(vertx, connections, config.routes());
     JobStore jobs = new JobStore(pool);
@@ -188,12 +193,13 @@ public final class Herald {
     MoHandOff.registerCodec(vertx);
     return simulatorReady
         .compose(v -> vertx.deployVerticle(keywordReplies))
-        .compose(v -> vertx.deployVerticle(new io.herald.inbox.ConversationRouter(conversations)))
+        .compose(v -> vertx.deployVerticle(new io.herald.inbox.ConversationRouter(conversations, registry)))
         .compose(v -> vertx.deployVerticle(new MoReceiver(pool, registry)))
         .compose(v -> Future.all(connections.stream().map(c -> vertx.deployVerticle(c)
             .onSuccess(connectionDeployments::add)).toList()))
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
         .compose(v -> vertx.deployVerticle(new ReceiptTimeoutSweep(receiptTimeouts(), jobs, meters)))
+        .compose(v -> vertx.deployVerticle(new io.herald.messages.QueueGauges(pool, registry, QUEUE_GAUGE_MILLIS)))
         .compose(v -> Future.all(notifications.verticles().stream().map(vertx::deployVerticle).toList()))
         .compose(v -> vertx.deployVerticle(campaignWatch))
         .compose(v -> vertx.deployVerticle(broadcastWatch))

@@ -19,8 +19,8 @@ final class AutoPause {
   private static final String THROTTLED = CommandStatus.hex(CommandStatus.ESME_RTHROTTLED);
   private static final String QUEUE_FULL = CommandStatus.hex(CommandStatus.ESME_RMSGQFUL);
 
-  /** A job to pause, and why, in words for its page and its notification. */
-  record Trip(long jobId, long accountId, String reason) {}
+  /** A job to pause, why in words for its page and its notification, and the cause: failures or throttled. */
+  record Trip(long jobId, long accountId, String reason, String cause) {}
 
   private final AutoPauseConfig config;
   private final Map<Long, Recent> jobs = new HashMap<>();
@@ -40,7 +40,7 @@ final class AutoPause {
       return null;
     }
     jobs.remove(message.jobId());
-    return new Trip(message.jobId(), message.accountId(), reason);
+    return new Trip(message.jobId(), message.accountId(), reason, recent.throttledSince != null ? "throttled" : "failures");
   }
 
   /** One job's last outcomes, as a ring, and since when every submit was throttled. */

@@ -236,7 +236,7 @@ public final class DropProcessor {
                 outcome.accepted() + " appointments loaded, nothing sent"))
             .map(path -> {
               if (problem != null) {
-                meters.file(status, 0, outcome.rejected());
+                meters.file(status);
               }
               return answer(status, problem, outcome.rows(), outcome.accepted(), outcome.rejected(), null, null, path,
                   outcome.errors());
@@ -389,7 +389,7 @@ public final class DropProcessor {
           }))
           .compose(v -> deliver(false, List.of(), rows, 0, rejected, outcome))
           .map(path -> {
-            meters.file(status, 0, rejected);
+            meters.file(status);
             return answer(status, reason, rows, 0, rejected, null, duplicateOf, path, new JsonArray());
           });
     }
@@ -418,7 +418,7 @@ public final class DropProcessor {
         return folders.deliver(file.profileId(), file.staged(), result, file.name(), processed);
       }).onSuccess(path -> {
         if (processed) {
-          meters.file("processed", accepted, rejected);
+          meters.file("processed");
         }
       });
     }

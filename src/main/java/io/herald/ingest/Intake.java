@@ -65,12 +65,20 @@ public final class Intake {
           Taking taking = new Taking(conn, account);
           return source.apply(taking)
               .compose(value -> taking.abandoned
-                  ? tx.rollback().map(v -> new Taken<>(taking.summary(), value, false))
-                  : taking.finish().compose(summary -> tx.commit().map(v -> new Taken<>(summary, value, true))))
+                  ? tx.rollback().map(v -> counted(taking, new Taken<>(taking.summary(), value, false)))
+                  : taking.finish().compose(summary -> tx.commit().map(v -> counted(taking, new Taken<>(summary, value, true)))))
               .recover(e -> tx.rollback().otherwiseEmpty().transform(v -> Future.<Taken<T>>failedFuture(e)));
         })
         .eventually(conn::close)))
         .compose(taken -> taken.kept() ? queued(accountId, taken) : Future.succeededFuture(taken));
+  }
+
+  /** herald_ingest_rows_total{source,result}: rows queued, and rows refused (also those of a source that kept nothing). */
+  private <T> Taken<T> counted(Taking taking, Taken<T> taken) {
+    if (taking.writer != null) {
+      meters.ingested(taking.writer.source(), taken.kept() ? taken.summary().accepted() : 0, taken.summary().rejected());
+    }
+    return taken;
   }
 
   /** After the commit: a job with nothing to send completes at once; dispatch hears of the rest. */

@@ -71,6 +71,11 @@ public final class JobWriter {
     return jobId;
   }
 
+  /** The source the rows came from, as meters name it: the job's kind (api, drop, campaign, alert, broadcast, reply). */
+  String source() {
+    return spec.kind();
+  }
+
   /** Takes one row; the future completes when the caller may send the next (after a batch write). */
   public Future<Void> add(RecipientRow row) {
     NewMessage message = validate(row);

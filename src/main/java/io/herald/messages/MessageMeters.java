@@ -2,6 +2,8 @@ package io.herald.messages;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,7 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MessageMeters {
   private static final String NO_SMSC = "none";
   private final MeterRegistry registry;
+  /** Receipts come in seconds to days: buckets an operator reads (1 s to 2 days). */
+  private static final Duration[] LAG_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
+      Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30),
+      Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(24), Duration.ofHours(48)};
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> lags = new ConcurrentHashMap<>();
 
   public MessageMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -31,11 +38,42 @@ public final class MessageMeters {
     }
   }
 
-  /** Also {@code herald_receipts_total{smsc,matched}}: receipts that found their part, and ones held. */
+  /**
+   * Also {@code herald_receipts_total{smsc,matched}} (receipts that found their part, and ones held)
+   * and {@code herald_receipt_lag_seconds{smsc}} (a part's submit to its receipt).
+   */
   public void count(Recorded recorded) {
     count(recorded.transitions());
-    recorded.matchedReceiptSmscs().forEach(smsc -> receipts(smsc, "true").increment());
+    for (Recorded.Matched m : recorded.matchedReceipts()) {
+      receipts(m.smsc(), "true").increment();
+      lags.computeIfAbsent(m.smsc(), this::lag).record(Duration.ofNanos((long) (m.lagSeconds() * 1e9)));
+    }
     recorded.heldReceiptSmscs().forEach(smsc -> receipts(smsc, "false").increment());
+  }
+
+  /** Rows an intake source handed in: queued, and refused. */
+  public void ingested(String source, long accepted, long rejected) {
+    ingest(source, "accepted").increment(accepted);
+    ingest(source, "rejected").increment(rejected);
+  }
+
+  private Counter ingest(String source, String result) {
+    return counters.computeIfAbsent("ingest\u0000" + source + "\u0000" + result, k -> Counter.builder("herald_ingest_rows")
+        .description("Rows handed to the intake, by source and whether they were queued").tag("source", source)
+        .tag("result", result).register(registry));
+  }
+
+  /** A connection's receipt meters exist from its start, so dashboards and rules have series before traffic. */
+  public void register(String smsc) {
+    receipts(smsc, "true");
+    receipts(smsc, "false");
+    lags.computeIfAbsent(smsc, this::lag);
+  }
+
+  private Timer lag(String smsc) {
+    return Timer.builder("herald_receipt_lag").description("Time from a part's submit to its delivery receipt")
+        .tag("smsc", smsc).serviceLevelObjectives(LAG_BUCKETS).minimumExpectedValue(Duration.ofMillis(100))
+        .maximumExpectedValue(Duration.ofDays(3)).register(registry);
   }
 
   private Counter receipts(String smsc, String matched) {

@@ -8,9 +8,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Writes what became of messages: send attempts with their parts, and receipts, each state change
@@ -70,7 +70,8 @@ public final class Outcomes {
       a AS (
         UPDATE message_parts p SET state = w.state, receipt_status = w.status, receipt_error = w.err, receipt_at = w.at
         FROM w WHERE p.message_id = w.message_id AND p.seq = w.seq
-        RETURNING p.message_id, p.seq, p.state, p.receipt_status, p.receipt_error, w.smsc AS receipt_smsc, w.id AS receipt_id),
+        RETURNING p.message_id, p.seq, p.state, p.receipt_status, p.receipt_error, w.smsc AS receipt_smsc, w.id AS receipt_id,
+                  extract(epoch FROM w.at - p.submitted_at)::float8 AS lag),
       parts AS (
         SELECT p.message_id, p.seq, coalesce(a.state, p.state) AS state,
                coalesce(a.receipt_status, p.receipt_status) AS receipt_status,
@@ -96,9 +97,10 @@ public final class Outcomes {
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
         RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail)
       -- the final state is history the message already holds (see history)
-      SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state FROM a
+      SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state,
+             lag FROM a
       UNION ALL
-      SELECT 'settled', smsc, NULL, id, job_id, state FROM u""";
+      SELECT 'settled', smsc, NULL, id, job_id, state, NULL FROM u""";
 
   private static final String HOLD_RECEIPTS = """
       INSERT INTO receipts_unmatched (smsc, smsc_message_id, alt_id_1, alt_id_2, state, receipt_status, receipt_error,
@@ -145,7 +147,7 @@ public final class Outcomes {
             .map(applied -> {
               List<Transition> all = new ArrayList<>(transitions);
               all.addAll(applied.transitions());
-              return new Recorded(all, applied.matchedReceiptSmscs(), applied.heldReceiptSmscs());
+              return new Recorded(all, applied.matchedReceipts(), applied.heldReceiptSmscs());
             })));
   }
 
@@ -259,7 +261,7 @@ public final class Outcomes {
       return Future.succeededFuture(new Recorded(List.of(), List.of(), List.of()));
     }
     List<Transition> settled = new ArrayList<>();
-    List<String> matchedSmscs = new ArrayList<>();
+    List<Recorded.Matched> matchedSmscs = new ArrayList<>();
     return matchRound(tx, receipts, 0, settled, matchedSmscs).compose(unmatched -> {
       Future<?> holding = unmatched.isEmpty() ? Future.succeededFuture() : hold(tx, unmatched);
       List<String> heldSmscs = unmatched.stream().map(ReceiptUpdate::smsc).toList();
@@ -269,7 +271,7 @@ public final class Outcomes {
 
   /** Matches the receipts that have a candidate id for round k; returns those still unmatched. */
   private Future<List<ReceiptUpdate>> matchRound(SqlClient tx, List<ReceiptUpdate> pending, int round,
-                                                 List<Transition> settled, List<String> matchedSmscs) {
+                                                 List<Transition> settled, List<Recorded.Matched> matchedSmscs) {
     if (pending.isEmpty() || round > 2) {
       return Future.succeededFuture(pending);
     }
@@ -295,10 +297,11 @@ public final class Outcomes {
     }
     return tx.preparedQuery(APPLY_RECEIPTS).execute(ArrayParams.tuple(smscs, ids, states, statuses, errors, at))
         .compose(rows -> {
-          Set<String> matched = new HashSet<>();
+          Map<String, Double> matched = new HashMap<>();
           for (Row r : rows) {
             if (r.getString("kind").equals("matched")) {
-              matched.add(r.getString("smsc") + "\u0000" + r.getString("receipt_id"));
+              Double lag = r.getDouble("lag");
+              matched.put(r.getString("smsc") + "\u0000" + r.getString("receipt_id"), lag == null ? 0 : Math.max(0, lag));
             } else {
               settled.add(new Transition(r.getLong("id"), r.getLong("job_id"), MessageState.fromDb(r.getString("state")),
                   r.getString("smsc")));
@@ -307,8 +310,9 @@ public final class Outcomes {
           List<ReceiptUpdate> still = new ArrayList<>();
           for (ReceiptUpdate r : pending) {
             String id = r.candidate(round);
-            if (id != null && matched.contains(r.smsc() + "\u0000" + id)) {
-              matchedSmscs.add(r.smsc());
+            Double lag = id == null ? null : matched.get(r.smsc() + "\u0000" + id);
+            if (lag != null) {
+              matchedSmscs.add(new Recorded.Matched(r.smsc(), lag));
             } else {
               still.add(r);
             }

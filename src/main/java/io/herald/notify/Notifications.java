@@ -25,7 +25,10 @@ public final class Notifications {
   private final Deliveries deliveries;
   private final AccountStore accounts;
   private final MailSender sender;
+  /** How often the outbox is counted for its gauges. */
+  private static final long GAUGE_MILLIS = 15_000;
   private final Notifier notifier;
+  private final OutboxGauges gauges;
 
   public Notifications(Vertx vertx, Pool pool, MailConfig mail, NotifyConfig notify, Supplier<String> ownUrl, AccountStore accounts,
                        JobStore jobs, MessageViews messages, Supplier<Map<String, LinkState>> links, MeterRegistry registry,
@@ -37,11 +40,12 @@ public final class Notifications {
         new Letters(notify.publicUrl().isEmpty() ? ownUrl : notify::publicUrl));
     this.sender = mail.enabled() ? new MailSender(mail, outbox, registry) : null;
     this.notifier = new Notifier(deliveries, notify, jobs, messages, outbox, links, clock);
+    this.gauges = new OutboxGauges(outbox, registry, GAUGE_MILLIS);
   }
 
-  /** The verticles to deploy: the event listener, and the sender when mail is on. */
+  /** The verticles to deploy: the event listener, the outbox's gauges, and the sender when mail is on. */
   public List<io.vertx.core.Deployable> verticles() {
-    return sender == null ? List.of(notifier) : List.of(notifier, sender);
+    return sender == null ? List.of(notifier, gauges) : List.of(notifier, gauges, sender);
   }
 
   /** The mail link for /health; null while mail is off. */

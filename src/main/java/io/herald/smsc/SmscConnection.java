@@ -281,6 +281,7 @@ public final class SmscConnection extends VerticleBase {
       meters.answered();
       transmitter.answered();
       int status = e.getCommandStatus();
+      meters.refused(status);
       String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
       if (CommandStatus.isThrottling(status)) {
         throttle.throttled();
@@ -294,6 +295,7 @@ public final class SmscConnection extends VerticleBase {
       return SubmitOutcome.permanent(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
     } catch (GenericNackResponseException e) {
       transmitter.genericNack();
+      meters.refused(e.getCommandStatus());
       meters.temporary();
       return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "generic_nack",
           config.name() + " answered generic_nack " + CommandStatus.describe(e.getCommandStatus()) + where);

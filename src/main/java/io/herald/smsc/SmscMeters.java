@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -20,12 +22,20 @@ final class SmscMeters {
   private final Counter throttled;
   private final Counter receipts;
   private final List<SmppLink> links;
+  private final String name;
+  private final MeterRegistry registry;
+  private final Map<Integer, Counter> refusals = new ConcurrentHashMap<>();
   /** Held here: a gauge keeps only a weak reference to what it reads. */
   private final BooleanSupplier bound;
 
   SmscMeters(String name, MeterRegistry registry, AtomicInteger inFlight, List<SmppLink> links, BooleanSupplier bound) {
     this.links = links;
     this.bound = bound;
+    this.name = name;
+    this.registry = registry;
+    // the refusals an operator watches for exist before the first one, so their rate is 0, not absent
+    refused(CommandStatus.ESME_RTHROTTLED, 0);
+    refused(CommandStatus.ESME_RMSGQFUL, 0);
     this.submitTimer = Timer.builder("herald_submit").description("Time from submit_sm to its response")
         .tag("smsc", name).publishPercentileHistogram().register(registry);
     this.submitsOk = submits(registry, name, "ok");
@@ -61,6 +71,18 @@ final class SmscMeters {
 
   void permanent() {
     submitsPermanent.increment();
+  }
+
+  /** A submit_sm_resp or generic_nack with this error status: herald_smsc_submit_errors_total{command_status}. */
+  void refused(int commandStatus) {
+    refused(commandStatus, 1);
+  }
+
+  private void refused(int commandStatus, int n) {
+    // SMPP's statuses are a bounded set (one byte of vendor codes at most): fine as a label
+    refusals.computeIfAbsent(commandStatus, s -> Counter.builder("herald_smsc_submit_errors").tag("smsc", name)
+        .tag("command_status", CommandStatus.hex(s)).description("submit_sm answered with an error, by command_status")
+        .register(registry)).increment(n);
   }
 
   void throttled() {
