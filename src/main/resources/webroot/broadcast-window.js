@@ -209,7 +209,7 @@ const BroadcastUi = (() => {
             act('reject', () => 'Rejected: ' + (b.preparedBy || 'the one who prepared it') + ' is told why.', { reason: reason.value.trim() });
           }, 'danger'), button('keep-broadcast', 'Back', () => { box.hidden = true; area.replaceChildren(); })));
         bar.append(button('approve', b.sendAt ? 'Approve (sent at its time)' : 'Approve and send', () => act('approve', after =>
-          after.status === 'scheduled' ? 'Approved: it is sent ' + when(after) + '.' : 'Approved: the texts are going out.'), 'primary'),
+          after.status === 'scheduled' ? 'Approved: it goes out ' + when(after) + '.' : 'Approved: the texts are going out.'), 'primary'),
         button('reject', 'Reject…', () => { box.hidden = false; reason.focus(); }, 'danger'));
         if (ctx.settings && ctx.settings.fourEyes && b.preparedBy && b.preparedBy.toLowerCase() === ctx.me.email.toLowerCase()) {
           wrap.prepend(el('p', { class: 'muted', id: 'four-eyes-note' }, 'Four-eyes is on: you prepared it, so another admin approves it.'));

@@ -6,7 +6,7 @@ Herald.page({ title: 'Fields', roles: ['admin', 'operator'] }, async main => {
   const message = el('div', { 'aria-live': 'polite' });
   const key = el('input', { id: 'f-key', required: true, pattern: '[a-z][a-zA-Z0-9_]*' });
   const label = el('input', { id: 'f-label', required: true });
-  const type = el('select', { id: 'f-type' }, ['text', 'number', 'date', 'boolean'].map(t => el('option', { value: t }, t)));
+  const type = el('select', { id: 'f-type' }, ['text', 'number', 'date', 'boolean', 'phone'].map(t => el('option', { value: t }, t)));
   const form = el('form', { class: 'inline card' }, Herald.field('Key', key), Herald.field('Label', label), Herald.field('Type', type),
     el('button', { class: 'primary', type: 'submit' }, 'Add field'));
   form.addEventListener('submit', async e => {
