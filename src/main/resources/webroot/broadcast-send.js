@@ -1,7 +1,7 @@
 'use strict';
 // The Send page of a new broadcast: a saved message, all contacts or some groups, the phone field,
 // one text per contact or per number, now or later; Save draft, Count, and Prepare mailing (the
-// compliance window). A draft cannot be changed, so a change makes a new draft and cancels the last.
+// compliance window). A change of choices changes the draft in place.
 const BroadcastSendForm = (() => {
   const { el } = Herald;
 
@@ -115,17 +115,15 @@ const BroadcastSendForm = (() => {
       return b;
     }
 
-    /** The draft of these choices: made when there is none yet or the choices changed (the last one is cancelled). */
+    /** The draft of these choices: made when there is none yet, changed in place when the choices changed. */
     async function ensureDraft(b) {
       const key = JSON.stringify(b);
       const still = draft && (ctx.broadcasts.find(x => x.id === draft.id) || {}).status === 'draft';
       if (still && draft.key === key) return draft.id;
-      const made = await Herald.post('/api/v1/broadcasts', b);
-      const before = still ? draft : null;
-      draft = { id: made.id, key };
-      if (before) await Herald.post('/api/v1/broadcasts/' + before.id + '/cancel').catch(() => {});
+      const saved = still ? await Herald.put('/api/v1/broadcasts/' + draft.id, b) : await Herald.post('/api/v1/broadcasts', b);
+      draft = { id: saved.id, key };
       await ctx.changed();
-      return made.id;
+      return saved.id;
     }
 
     async function step(what) {
@@ -134,16 +132,13 @@ const BroadcastSendForm = (() => {
       if (!b) return;
       Object.values(buttons).forEach(x => { x.disabled = true; });
       try {
-        const before = draft && (ctx.broadcasts.find(x => x.id === draft.id) || {}).status === 'draft' ? draft : null;
         const id = await ensureDraft(b);
-        const replaced = before && before.id !== id ? ' It replaces draft ' + before.id + ', cancelled.' : '';
         if (what === 'save') {
-          Herald.say(message, 'Draft saved: broadcast ' + id + '.' + replaced + ' Count the recipients or prepare the mailing next;'
+          Herald.say(message, 'Draft saved: broadcast ' + id + '. Count the recipients or prepare the mailing next;'
             + ' the draft stays in the list below.', true);
         } else if (what === 'count') {
           const count = await Herald.post('/api/v1/broadcasts/' + id + '/count');
           result.replaceChildren(el('div', { class: 'card', style: 'margin:0' }, BroadcastUi.countView(count)));
-          if (replaced) Herald.say(message, 'Counted for broadcast ' + id + '.' + replaced, true);
           await ctx.changed();
         } else {
           const prepared = await Herald.post('/api/v1/broadcasts/' + id + '/prepare');

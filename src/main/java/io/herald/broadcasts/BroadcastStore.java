@@ -37,6 +37,18 @@ final class BroadcastStore {
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
+  /** A draft's new choices; false when it is no longer a draft. */
+  Future<Boolean> update(SqlClient tx, long id, BroadcastInput in, String sender) {
+    return tx.preparedQuery("""
+            UPDATE broadcasts SET sms_id = $2, sender = $3, group_ids = $4, phone_field = $5, duplicates = $6, send_at = $7,
+                   time_zone = $8, refresh = $9, counts = NULL, checks = NULL
+            WHERE id = $1 AND status = 'draft'""")
+        .execute(Tuple.from(new Object[] {id, in.smsId(), sender,
+            in.groupIds() == null ? null : in.groupIds().toArray(Long[]::new), in.phoneField(), in.duplicates(),
+            in.sendAt() == null ? null : in.sendAt().atOffset(ZoneOffset.UTC), in.timeZone(), in.refresh()}))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
   Future<Broadcast> find(SqlClient client, long accountId, long id) {
     return client.preparedQuery("SELECT " + Broadcast.COLUMNS + " FROM broadcasts WHERE account_id = $1 AND id = $2")
         .execute(Tuple.of(accountId, id))

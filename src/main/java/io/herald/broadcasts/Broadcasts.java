@@ -61,9 +61,27 @@ public final class Broadcasts {
   public Future<JsonObject> create(long accountId, String by, JsonObject body) {
     return store.enabled(accountId).compose(on -> accounts.account(accountId)).compose(account -> {
       BroadcastInput in = BroadcastInput.of(body, account.timeZone(), clock.instant());
-      return library.find(accountId, in.smsId()).compose(sms -> store.insert(accountId, by, in, sms.sender()))
+      return audiences.check(accountId, in.groupIds(), in.phoneField()).compose(v -> library.find(accountId, in.smsId()))
+          .compose(sms -> store.insert(accountId, by, in, sms.sender()))
           .compose(id -> store.event(store.pool(), id, by, "created", null).map(id));
     }).compose(id -> get(accountId, id));
+  }
+
+  /** A draft's choices changed: the same fields as a new one; its last count and checks are forgotten. */
+  public Future<JsonObject> update(long accountId, long id, String by, JsonObject body) {
+    return store.enabled(accountId).compose(on -> draft(accountId, id)).compose(b -> accounts.account(accountId))
+        .compose(account -> {
+          BroadcastInput in = BroadcastInput.of(body, account.timeZone(), clock.instant());
+          return audiences.check(accountId, in.groupIds(), in.phoneField()).compose(v -> library.find(accountId, in.smsId()))
+              .compose(sms -> store.pool().withTransaction(tx -> store.update(tx, id, in, sms.sender())
+                  .compose(changed -> {
+                    if (!changed) {
+                      throw Refusal.conflict("the broadcast changed meanwhile: open it again");
+                    }
+                    return store.event(tx, id, by, "changed", null);
+                  })));
+        })
+        .compose(v -> get(accountId, id));
   }
 
   public Future<JsonObject> list(long accountId) {

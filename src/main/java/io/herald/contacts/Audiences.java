@@ -57,17 +57,8 @@ public final class Audiences {
    * custom field of phone type. A group that no longer exists is refused by name of its id.
    */
   public Future<Found> members(long accountId, List<Long> groupIds, String phoneField) {
-    return phoneColumn(accountId, phoneField).compose(phone -> {
-      Future<List<GroupRef>> refs = Future.succeededFuture(List.of());
-      if (groupIds != null) {
-        List<Future<GroupRef>> each = new ArrayList<>();
-        for (Long id : groupIds) {
-          each.add(groups.ref(accountId, id).recover(e -> Future.failedFuture(e instanceof Refusal r && r.kind() == Refusal.Kind.NOT_FOUND
-              ? Refusal.conflict("group " + id + " no longer exists: choose the recipients again") : e)));
-        }
-        refs = Future.all(each).map(all -> all.<GroupRef>list());
-      }
-      return refs.compose(list -> {
+    return phoneColumn(accountId, phoneField).compose(phone -> refs(accountId, groupIds, id -> Refusal.conflict("group " + id
+        + " no longer exists: choose the recipients again")).compose(list -> {
         List<Object> params = new ArrayList<>(List.of(accountId));
         String in = "true";
         if (groupIds != null) {
@@ -93,8 +84,26 @@ public final class Audiences {
           }
           return new Found(members, outside);
         });
-      });
-    });
+      }));
+  }
+
+  /** Checks a choice of recipients without reading them: each group exists, the phone field is one of phone type. */
+  public Future<Void> check(long accountId, List<Long> groupIds, String phoneField) {
+    return phoneColumn(accountId, phoneField)
+        .compose(phone -> refs(accountId, groupIds, id -> Refusal.invalid("groups", "there is no group " + id, id)))
+        .mapEmpty();
+  }
+
+  private Future<List<GroupRef>> refs(long accountId, List<Long> groupIds, java.util.function.LongFunction<Refusal> missing) {
+    if (groupIds == null) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Future<GroupRef>> each = new ArrayList<>();
+    for (Long id : groupIds) {
+      each.add(groups.ref(accountId, id).recover(e -> Future.failedFuture(e instanceof Refusal r
+          && r.kind() == Refusal.Kind.NOT_FOUND ? missing.apply(id) : e)));
+    }
+    return Future.all(each).map(all -> all.<GroupRef>list());
   }
 
   /** The SQL for the chosen phone field's value; the key is checked against the account's fields, never pasted raw. */

@@ -39,6 +39,8 @@ public final class BroadcastRoutes implements Routes {
     router.post("/api/v1/broadcasts").handler(Http.readBody()).handler(Http.safe(ctx ->
         reply(ctx, 201, broadcasts.create(Http.account(ctx), Http.principal(ctx).email(), Http.body(ctx)))));
     router.get("/api/v1/broadcasts/:id").handler(Http.safe(ctx -> reply(ctx, 200, broadcasts.get(Http.account(ctx), id(ctx)))));
+    router.put("/api/v1/broadcasts/:id").handler(Http.readBody()).handler(Http.safe(ctx -> reply(ctx, 200,
+        broadcasts.update(Http.account(ctx), id(ctx), Http.principal(ctx).email(), Http.body(ctx)))));
     router.post("/api/v1/broadcasts/:id/count").handler(Http.safe(ctx ->
         reply(ctx, 200, broadcasts.count(Http.account(ctx), id(ctx)))));
     router.post("/api/v1/broadcasts/:id/prepare").handler(Http.safe(ctx ->

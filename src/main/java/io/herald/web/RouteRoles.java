@@ -168,6 +168,7 @@ final class RouteRoles implements Handler<RoutingContext> {
       user(HttpMethod.GET, "/api/v1/broadcasts"),
       user(HttpMethod.POST, "/api/v1/broadcasts"),
       user(HttpMethod.GET, "/api/v1/broadcasts/:id"),
+      user(HttpMethod.PUT, "/api/v1/broadcasts/:id"),
       user(HttpMethod.POST, "/api/v1/broadcasts/:id/count"),
       user(HttpMethod.POST, "/api/v1/broadcasts/:id/prepare"),
       user(HttpMethod.POST, "/api/v1/broadcasts/:id/confirm"),

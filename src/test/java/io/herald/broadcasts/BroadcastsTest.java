@@ -162,6 +162,17 @@ class BroadcastsTest {
     Api.Response gone = step(user, trip, "confirm");
     assertEquals(409, gone.status());
     assertEquals("group " + temp + " no longer exists: choose the recipients again", gone.json().getString("error"));
+
+    // the draft is changed in place, checked as a new one is; what was confirmed is not
+    Api.Response unknown = user.send("PUT", "/api/v1/broadcasts/" + trip, toGroups(message("Trip 2", TEXT), temp));
+    assertEquals(400, unknown.status());
+    assertEquals("there is no group " + temp, unknown.json().getString("error"));
+    assertEquals(400, user.post("/api/v1/broadcasts", toGroups(noStop, temp)).status(), "nor for a new one");
+    JsonObject fixed = user.send("PUT", "/api/v1/broadcasts/" + trip, toGroups(noStop, groupA).put("duplicates",
+        "perContact")).json();
+    assertEquals("draft", fixed.getString("status"), fixed.encode());
+    assertEquals("perContact", fixed.getString("duplicates"));
+    assertEquals(2, step(user, trip, "count").json().getInteger("recipients"));
   }
 
   @Test
@@ -174,6 +185,8 @@ class BroadcastsTest {
     assertEquals("teacher@school.example", confirmed.getString("preparedBy"));
     assertTrue(mail.await("Broadcast " + id + " awaits approval").text().contains("teacher@school.example prepared"));
     assertEquals(409, step(user, id, "count").status(), "what was confirmed is not changed");
+    assertEquals(409, user.send("PUT", "/api/v1/broadcasts/" + id, toGroups(smsId, groupA)).status(),
+        "nor are its choices");
     assertEquals(403, step(user, id, "approve").status(), "users prepare, admins approve");
     // the library's message changes after confirming: the frozen one is what goes
     assertEquals(200, user.send("PUT", "/api/v1/sms/" + smsId, new JsonObject().put("name", "Approved")

@@ -220,7 +220,7 @@ class BroadcastsBrowserTest {
   /**
    * A teacher keeps the SMS Library (no sender list for a user: the default sender unless one is
    * typed), then a later send in another zone with the recipients found again at send time: a
-   * changed choice replaces the saved draft; approved it is scheduled, then cancelled.
+   * changed choice changes the saved draft; approved it is scheduled, then cancelled.
    */
   @Test
   void aTeacherSchedulesALaterSendThatIsApprovedAndThenCancelled() {
@@ -271,13 +271,15 @@ class BroadcastsBrowserTest {
       browser.click(By.id("b-refresh"));
       browser.click(By.id("count"));
       browser.awaitText(By.id("count-result"), "2 recipients get this text");
-      browser.awaitText(By.id("send-message"), "It replaces draft " + draft + ", cancelled.");
-      browser.awaitText(By.cssSelector("#broadcasts tr[data-id='" + draft + "']"), "Cancelled");
+      JsonObject changed = h.admin.get("/api/v1/broadcasts/" + draft).json();
+      assertEquals("America/Chicago", changed.getString("timeZone"), "the changed choices change the draft itself");
+      assertEquals("changed", changed.getJsonArray("events").getJsonObject(1).getString("action"), changed.encode());
       browser.click(By.id("prepare"));
       browser.awaitText(By.id("compliance"), "Every check passed");
       browser.click(By.id("confirm-prepare"));
       WebElement details = browser.awaitText(By.id("broadcast-details"), "Awaiting approval");
       long later = Long.parseLong(details.getAttribute("data-id"));
+      assertEquals(draft, later, "one broadcast from draft to confirmed");
       assertTrue(details.getText().contains("10 Dec 2026, 10:00 (America/Chicago), with the recipients found again at send time"),
           details.getText());
       browser.click(By.id("close-window"));
