@@ -27,6 +27,7 @@ const Herald = (() => {
       { href: 'senders.html', label: 'Senders', roles: ['admin', 'operator'] },
       { href: 'users.html', label: 'Users', roles: ['admin', 'operator'] },
       { href: 'api-keys.html', label: 'API keys', roles: ['admin', 'operator'] },
+      { href: 'api-reference.html', label: 'API reference' },
       { href: 'notifications.html', label: 'Notifications' }] },
     { label: 'Operators', pages: [
       { href: 'accounts.html', label: 'Accounts', roles: ['operator'] },

@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,7 @@ public final class QueueGauges extends VerticleBase {
   private final Map<String, Double> oldest = new ConcurrentHashMap<>();
   private final MultiGauge byAccount;
   private volatile double unmatched;
+  private volatile Map<Tags, Long> queued = Map.of();
   private long timer;
   private boolean reading;
 
@@ -61,7 +63,7 @@ public final class QueueGauges extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(0, everyMillis, t -> read());
+    timer = vertx.setPeriodic(1, everyMillis, t -> read());
     return Future.succeededFuture();
   }
 
@@ -90,26 +92,32 @@ public final class QueueGauges extends VerticleBase {
         .onComplete(ar -> reading = false);
   }
 
-  /** Per lane, the largest accounts by queued texts, and the rest summed as "other". */
-  private static List<MultiGauge.Row<?>> accountRows(io.vertx.sqlclient.RowSet<Row> rows) {
-    Map<String, List<long[]>> lanes = new ConcurrentHashMap<>();
+  /**
+   * Per lane, the largest accounts by queued texts, and the rest summed as "other". The gauges read
+   * the figures from this object's own map (a gauge only weakly holds what it reads).
+   */
+  private List<MultiGauge.Row<?>> accountRows(io.vertx.sqlclient.RowSet<Row> rows) {
+    Map<String, List<long[]>> lanes = new HashMap<>();
     for (Row r : rows) {
       lanes.computeIfAbsent(r.getString("lane"), l -> new ArrayList<>()).add(new long[] {r.getLong("account_id"), r.getLong("n")});
     }
-    List<MultiGauge.Row<?>> out = new ArrayList<>();
+    Map<Tags, Long> figures = new HashMap<>();
     for (String lane : LANES) {
-      List<long[]> list = lanes.getOrDefault(lane, List.of());
+      List<long[]> list = lanes.getOrDefault(lane, new ArrayList<>());
       list.sort((a, b) -> Long.compare(b[1], a[1]));
       long other = 0;
       for (int i = 0; i < list.size(); i++) {
         if (i < TOP_ACCOUNTS) {
-          out.add(MultiGauge.Row.of(Tags.of("lane", lane, "account", Long.toString(list.get(i)[0])), list.get(i)[1]));
+          figures.put(Tags.of("lane", lane, "account", Long.toString(list.get(i)[0])), list.get(i)[1]);
         } else {
           other += list.get(i)[1];
         }
       }
-      out.add(MultiGauge.Row.of(Tags.of("lane", lane, "account", "other"), other));
+      figures.put(Tags.of("lane", lane, "account", "other"), other);
     }
+    queued = figures;
+    List<MultiGauge.Row<?>> out = new ArrayList<>();
+    figures.keySet().forEach(tags -> out.add(MultiGauge.Row.of(tags, this, g -> g.queued.getOrDefault(tags, 0L))));
     return out;
   }
 }

@@ -27,7 +27,7 @@ final class OutboxGauges extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    timer = vertx.setPeriodic(0, everyMillis, t -> outbox.counts().onSuccess(found -> {
+    timer = vertx.setPeriodic(1, everyMillis, t -> outbox.counts().onSuccess(found -> {
       // a mail being sent is still pending to whoever watches the outbox
       counts.put("pending", found.getOrDefault("pending", 0L) + found.getOrDefault("sending", 0L));
       counts.put("sent", found.getOrDefault("sent", 0L));

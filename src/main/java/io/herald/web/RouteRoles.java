@@ -185,6 +185,9 @@ final class RouteRoles implements Handler<RoutingContext> {
       operator(HttpMethod.GET, "/api/v1/simulator"),
       operator(HttpMethod.POST, "/api/v1/simulator/replies"));
 
+  /** Routes anyone may call without credentials: mounted before authentication, so no role applies (check() skips them). */
+  static final List<Rule> PUBLIC = List.of(new Rule(HttpMethod.GET, OpenApiRoutes.PATH, null));
+
   private final List<Rule> rules;
   private final List<Pattern> patterns = new ArrayList<>();
 
@@ -255,6 +258,7 @@ final class RouteRoles implements Handler<RoutingContext> {
       }
       route.methods().forEach(m -> mounted.add(m.name() + " " + path));
     }
+    PUBLIC.forEach(r -> mounted.remove(r.method().name() + " " + r.path()));
     TreeSet<String> listed = new TreeSet<>();
     rules.forEach(r -> listed.add(r.method().name() + " " + r.path()));
     TreeSet<String> missing = new TreeSet<>(mounted);

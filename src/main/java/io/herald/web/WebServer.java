@@ -78,6 +78,7 @@ public final class WebServer extends VerticleBase {
     router.route("/auth/*").handler(sameOrigin);
     router.route("/api/*").handler(sameOrigin);
     new LoginRoutes(authenticator, sessions, accounts).mount(router);
+    new OpenApiRoutes().mount(router); // the API's OpenAPI document and Swagger UI's files: no credentials
     router.route("/api/*").handler(new ApiAuth(new BasicAuth(authenticator, new io.herald.accounts.ApiKeys(pool)),
         new SessionAuth(sessions)));
     RouteRoles roles = new RouteRoles(RouteRoles.RULES);
