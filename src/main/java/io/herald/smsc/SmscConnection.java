@@ -157,6 +157,7 @@ public final class SmscConnection extends VerticleBase {
         .put("inFlight", inFlight.get())
         .put("tps", config.tps())
         .put("currentTps", Math.round(throttle.currentRate() * 10) / 10.0)
+        .put("learntCeilingTps", Math.round(throttle.ceiling() * 10) / 10.0)
         .put("lastError", lastError);
     return meters.addTo(snapshot);
   }
@@ -271,6 +272,7 @@ public final class SmscConnection extends VerticleBase {
           new RawDataCoding(dataCoding), (byte) 0, part.shortMessage(), part.tlvs());
       meters.answered();
       transmitter.answered();
+      throttle.accepted();
       String id = MessageIds.normalise(result.getMessageId());
       if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
         responsesHaveHexLetters = true;
