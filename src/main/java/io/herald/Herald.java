@@ -302,7 +302,17 @@ public final class Herald {
     return line.toString();
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("simulator")) {
+      try {
+        System.exit(io.herald.smsc.simulator.SimulatorMain.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+      } catch (IllegalArgumentException e) {
+        System.err.println("herald simulator: " + e.getMessage()
+            + " (usage: herald simulator [--host H] [--port P] [--receipt-delay-ms N])");
+        System.exit(2);
+      }
+      return;
+    }
     Path file;
     try {
       file = configFile(args);
@@ -374,7 +384,7 @@ public final class Herald {
         }
         return file;
       }
-      throw new IllegalArgumentException("unknown argument '" + args[i] + "' (usage: herald [--config FILE])");
+      throw new IllegalArgumentException("unknown argument '" + args[i] + "' (usage: herald [--config FILE], or herald simulator)");
     }
     Path standard = Path.of("conf", "herald.json");
     return Files.isRegularFile(standard) ? standard : null;

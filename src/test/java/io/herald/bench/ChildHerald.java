@@ -23,9 +23,11 @@ final class ChildHerald implements AutoCloseable {
     java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, heap));
     String jfr = System.getenv("HERALD_BENCH_JFR"); // a file name: record the daemon with Flight Recorder
     if (jfr != null && !jfr.isBlank()) {
-      command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=" + System.getenv().getOrDefault("HERALD_BENCH_JFC", "profile"));
+      command.add("-XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=" + System.getenv().getOrDefault("HERALD_BENCH_JFC", "profile"));
     }
-    command.add(classDataSharing());
+    if (jfr == null || jfr.isBlank()) { // JFR does not record while the archive is being dumped
+      command.add(classDataSharing());
+    }
     command.addAll(java.util.List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", JAR.toString(), "--config",
         file.toString()));
     this.process = new ProcessBuilder(command)
