@@ -30,7 +30,8 @@ public record HeraldConfig(
     NotifyConfig notices,
     AlertsConfig alerts) {
 
-  public record HttpConfig(String host, int port) {}
+  /** trustedProxies: the addresses of reverse proxies whose X-Forwarded-For names the client. */
+  public record HttpConfig(String host, int port, java.util.Set<String> trustedProxies) {}
 
   public record DbConfig(String url, int poolSize) {}
 
@@ -58,6 +59,27 @@ public record HeraldConfig(
       long retryMaxMillis,
       long shutdownGraceMillis) {}
 
+  /** A comma-separated list of IP addresses, each checked (a name would need a lookup at every request). */
+  private static java.util.Set<String> addresses(Keys keys, String key) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String part : keys.text(key).split(",")) {
+      String a = part.strip();
+      if (a.isEmpty()) {
+        continue;
+      }
+      if (!a.matches("[0-9.]+|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
+        throw new ConfigException("config key '" + keys.name(key) + "' is a comma-separated list of IP addresses, got '"
+            + a + "'");
+      }
+      try {
+        out.add(java.net.InetAddress.getByName(a).getHostAddress());
+      } catch (java.net.UnknownHostException e) {
+        throw new ConfigException("config key '" + keys.name(key) + "': '" + a + "' is not an IP address");
+      }
+    }
+    return java.util.Set.copyOf(out);
+  }
+
   static HeraldConfig from(JsonObject json) {
     Keys root = new Keys(json, "");
     Keys http = root.section("http");
@@ -72,7 +94,7 @@ public record HeraldConfig(
     }
     List<SmscConfig> connections = connections(json);
     return new HeraldConfig(
-        new HttpConfig(http.nonEmpty("host"), http.port("port")),
+        new HttpConfig(http.nonEmpty("host"), http.port("port"), addresses(http, "trustedProxies")),
         new DbConfig(db.nonEmpty("url"), (int) db.number("poolSize", 1, 100)),
         ApiLimits.from(root.section("api")),
         LoginsConfig.from(root.section("logins")),

@@ -88,7 +88,7 @@ final class BasicAuth implements Handler<RoutingContext> {
   }
 
   static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    return ClientAddress.of(ctx);
   }
 
   /** 429 with Retry-After: the throttle refused the attempt before any password was checked. */

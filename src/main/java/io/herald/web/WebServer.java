@@ -69,6 +69,7 @@ public final class WebServer extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(WebServer::securityHeaders);
+    router.route().handler(new ClientAddress(config.trustedProxies()));
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
