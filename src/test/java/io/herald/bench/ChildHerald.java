@@ -20,7 +20,8 @@ final class ChildHerald implements AutoCloseable {
     Path file = Files.createTempFile("herald-bench", ".json");
     Files.writeString(file, config.encodePrettily());
     String javaBin = ProcessHandle.current().info().command().orElse("java");
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, heap));
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin));
+    command.addAll(java.util.List.of(heap.trim().split("\\s+"))); // the heap, and any other JVM options
     String jfr = System.getenv("HERALD_BENCH_JFR"); // a file name: record the daemon with Flight Recorder
     if (jfr != null && !jfr.isBlank()) {
       command.add("-XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=" + System.getenv().getOrDefault("HERALD_BENCH_JFC", "profile"));

@@ -29,6 +29,8 @@ public final class DispatchBench {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int window = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     boolean inProcess = args.length > 2 && args[2].equals("inprocess");
+    // the daemon's heap (1g), or JVM options as one argument: "-Xmx192m -XX:+UseSerialGC"
+    String heap = args.length > 3 ? (args[3].startsWith("-") ? args[3] : "-Xmx" + args[3]) : "-Xmx1g";
     int smpp = TestHerald.freePort();
     try (TestDatabase db = TestDatabase.create(); ChildSimulator simulator = inProcess ? null : new ChildSimulator(smpp, 200)) {
       int http = TestHerald.freePort();
@@ -41,7 +43,7 @@ public final class DispatchBench {
           .put("simulator", new JsonObject().put("enabled", inProcess).put("port", smpp).put("receiptDelayMillis", 200))
           .put("smsc", new JsonArray().add(new JsonObject().put("name", "simulator").put("port", smpp)
               .put("systemId", "herald").put("password", "herald").put("window", window).put("tps", 100_000)));
-      try (ChildHerald herald = new ChildHerald(config, http, "dispatch", "-Xmx1g")) {
+      try (ChildHerald herald = new ChildHerald(config, http, "dispatch", heap)) {
         herald.awaitUp();
         Api api = new Api(http, "bench@example.com", "bench");
         StringBuilder body = new StringBuilder("{\"recipients\": [");
@@ -81,7 +83,7 @@ public final class DispatchBench {
         System.out.printf(Locale.ROOT, "| messages/s end to end | %.0f |%n", accepted / seconds);
         System.out.printf(Locale.ROOT, "| submit latency p50 | %.1f ms |%n", quantile(buckets, 0.50) * 1000);
         System.out.printf(Locale.ROOT, "| submit latency p99 | %.1f ms |%n", quantile(buckets, 0.99) * 1000);
-        System.out.printf(Locale.ROOT, "| daemon peak RSS | %d MB |%n", herald.peakRssMb());
+        System.out.printf(Locale.ROOT, "| daemon peak RSS (%s) | %d MB |%n", heap, herald.peakRssMb());
         System.out.printf(Locale.ROOT, "| SMSC simulator | %s |%n", inProcess ? "inside the daemon" : "its own process");
         System.out.printf(Locale.ROOT, "| CPU per message, daemon%s | %.0f µs |%n", inProcess ? " (and simulator)" : "",
             (double) daemonCpu / accepted);
