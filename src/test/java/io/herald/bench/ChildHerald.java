@@ -26,7 +26,8 @@ final class ChildHerald implements AutoCloseable {
     if (jfr != null && !jfr.isBlank()) {
       command.add("-XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=" + System.getenv().getOrDefault("HERALD_BENCH_JFC", "profile"));
     }
-    if (jfr == null || jfr.isBlank()) { // JFR does not record while the archive is being dumped
+    // neither JFR nor a profiler agent runs while the archive is being dumped
+    if ((jfr == null || jfr.isBlank()) && !heap.contains("-agentpath")) {
       command.add(classDataSharing());
     }
     command.addAll(java.util.List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", JAR.toString(), "--config",
