@@ -18,7 +18,6 @@ import io.herald.smsc.Sms;
 import io.herald.smsc.SmscConnection;
 import io.herald.smsc.SmscRegistry;
 import io.herald.smsc.SubmitOutcome;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,9 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +67,7 @@ public final class Dispatcher extends VerticleBase {
   private final DatabaseWatch database = new DatabaseWatch();
   private final JobCompletion completion;
   private final Housekeeping housekeeping;
-  private final AutoPause autoPause;
-  private final Map<String, Counter> autoPauses = new HashMap<>();
+  private final SelfPauses selfPauses;
   private ResultWriter writer;
   /** Claimed messages not yet handed to a connection, one queue per lane in priority order. */
   private final List<ArrayDeque<ClaimedMessage>> ready = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
@@ -99,11 +95,7 @@ public final class Dispatcher extends VerticleBase {
     this.registry = registry;
     this.clock = clock;
     this.rules = new SendRules(config, clock);
-    this.autoPause = new AutoPause(autoPause);
-    for (String cause : List.of("failures", "throttled")) {
-      autoPauses.put(cause, Counter.builder("herald_job_auto_pauses").tag("reason", cause)
-          .description("Jobs that paused themselves, by why").register(registry));
-    }
+    this.selfPauses = new SelfPauses(autoPause, jobs, clock, registry);
     this.completion = new JobCompletion(jobs, this::completed);
     this.housekeeping = new Housekeeping(jobs, outcomes, meters, completion, unmatchedRetentionHours, clock);
     this.waiting = new WaitingWork(LANES, registry);
@@ -342,16 +334,7 @@ public final class Dispatcher extends VerticleBase {
 
   /** A job whose recent outcomes say something is wrong stops itself, saying why. */
   private void watch(ClaimedMessage message, SubmitOutcome outcome) {
-    AutoPause.Trip trip = autoPause.observe(message, outcome, clock.instant());
-    if (trip != null) {
-      jobs.autoPause(trip.jobId(), trip.reason()).onSuccess(name -> name.ifPresent(n -> {
-        log.warn("job {} paused itself: {}", trip.jobId(), trip.reason());
-        autoPauses.get(trip.cause()).increment();
-        vertx.eventBus().publish(JobEvents.PAUSED, JobEvents.paused(trip.accountId(), trip.jobId(), n, trip.reason(),
-            clock.instant()));
-        refreshThenPump();
-      }));
-    }
+    selfPauses.observe(message, outcome, vertx.eventBus(), this::refreshThenPump);
   }
 
   // ---- outcomes and receipts ----

@@ -42,7 +42,7 @@ public final class DropServices {
     this.uploads = new HttpUploads(vertx, profiles, folders, config.maxFileBytes());
     ExecutorService readers = Executors.newFixedThreadPool(READER_THREADS, new DaemonThreads("herald-drop-reader"));
     DropProcessor processor = new DropProcessor(vertx, store, keywordStore, accounts, contactFields, contactUpserts, intake, folders,
-        readers, maxParts, clock, registry, appointments);
+        readers, maxParts, registry, appointments);
     this.verticle = new DropVerticle(config, processor, new DropFtpServer(config, new FtpDrops(vertx, store, folders, logins)),
         endpoint, readers);
   }
