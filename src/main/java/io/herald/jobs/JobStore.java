@@ -5,6 +5,7 @@ import io.herald.messages.JobEnds;
 import io.herald.messages.MessageCounts;
 import io.herald.messages.MessageLog;
 import io.herald.messages.MessageState;
+import io.herald.messages.QueueLeases;
 import io.herald.messages.Transition;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -33,7 +34,11 @@ public final class JobStore {
       j.created_at, j.started_at, j.finished_at, j.paused_reason, (SELECT a.time_zone FROM accounts a WHERE a.id = j.account_id) AS zone,
       (SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = j.account_id) AS account_disabled,
       (SELECT coalesce(jsonb_object_agg(c.state, c.n) FILTER (WHERE c.n > 0), '{}'::jsonb)
-       FROM (SELECT state, sum(n)::bigint AS n FROM job_counts WHERE job_id = j.id GROUP BY state) c) AS counts""";
+       FROM (SELECT state, sum(n)::bigint AS n FROM (
+               SELECT state, n FROM job_counts WHERE job_id = j.id
+               UNION ALL
+               SELECT v.state, v.sign * l.n FROM (SELECT %s AS n) l, (VALUES ('queued', -1), ('sending', 1)) v(state, sign)
+             ) x GROUP BY state) c) AS counts""".formatted(QueueLeases.leasedOf("j.id"));
 
   private static final List<String> REPORT_COLUMNS = List.of("Full Name", "Phone Number", "SMS Status",
       "Error Details", "Message Text", "Timestamp");
@@ -186,9 +191,9 @@ public final class JobStore {
     Future<List<Unit>> running = pool.query("""
             SELECT j.id, j.account_id, j.lane, j.sender, j.schedule, j.end_at, a.time_zone,
                    (SELECT coalesce(sum(c.n), 0) FROM job_counts c WHERE c.job_id = j.id AND c.state = 'queued')::bigint
-                     AS queued
+                     - %s AS queued
             FROM jobs j JOIN accounts a ON a.id = j.account_id
-            WHERE j.status = 'running' AND a.disabled_at IS NULL""")
+            WHERE j.status = 'running' AND a.disabled_at IS NULL""".formatted(QueueLeases.leasedOf("j.id")))
         .execute()
         .map(rows -> {
           List<Unit> units = new ArrayList<>();

@@ -10,47 +10,52 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Claims are leases: due messages move to sending with a lease time, in one statement per lane
+ * Claims are leases: due messages in the queue get a lease time, in one statement per lane
  * ({@code FOR UPDATE SKIP LOCKED}, so nodes never claim the same message); a lease that runs out
- * (a crash) returns its message to the queue.
+ * (a crash) returns its message to the queue. The message row itself stays queued until its outcome.
  */
 public final class Claims {
-  /** Up to a quota of due messages from each job, and from each account's job-less messages in the lane. */
+  /**
+   * Up to a quota of due messages from each job, and from each account's job-less messages in the
+   * lane. Only the queue rows are written (the lease); a message whose number opted out since it
+   * was queued leaves the queue as skipped.
+   */
   private static final String CLAIM = """
       WITH picked AS (
-        SELECT m.id FROM unnest($1::bigint[], $2::int[]) AS u(job_id, quota)
+        SELECT q.message_id FROM unnest($1::bigint[], $2::int[]) AS u(job_id, quota)
           CROSS JOIN LATERAL (
-            SELECT id FROM messages WHERE job_id = u.job_id AND state = 'queued' AND not_before <= $5
-            ORDER BY not_before, id LIMIT u.quota FOR UPDATE SKIP LOCKED) m
+            SELECT message_id FROM message_queue WHERE job_id = u.job_id AND lease_until IS NULL AND not_before <= $5
+            ORDER BY not_before, message_id LIMIT u.quota FOR UPDATE SKIP LOCKED) q
         UNION ALL
-        SELECT m.id FROM unnest($3::bigint[], $4::int[]) AS d(account_id, quota)
+        SELECT q.message_id FROM unnest($3::bigint[], $4::int[]) AS d(account_id, quota)
           CROSS JOIN LATERAL (
-            SELECT id FROM messages WHERE job_id IS NULL AND account_id = d.account_id AND lane = $6
-              AND state = 'queued' AND not_before <= $5
-            ORDER BY not_before, id LIMIT d.quota FOR UPDATE SKIP LOCKED) m),
+            SELECT message_id FROM message_queue WHERE job_id IS NULL AND account_id = d.account_id AND lane = $6
+              AND lease_until IS NULL AND not_before <= $5
+            ORDER BY not_before, message_id LIMIT d.quota FOR UPDATE SKIP LOCKED) q),
       c AS (
-      UPDATE messages m SET attempts = m.attempts + 1, updated_at = now(),
-             lease_until = CASE WHEN sup.suppressed THEN NULL ELSE $5 + make_interval(secs => $7) END,
-             state = CASE WHEN sup.suppressed THEN 'skipped' ELSE 'sending' END,
-             error_detail = CASE WHEN sup.suppressed THEN 'the number opted out' ELSE m.error_detail END
-      FROM picked CROSS JOIN LATERAL (
-        -- checked again just before the send: an opt-out may have come after the message was queued
-        SELECT EXISTS (SELECT 1 FROM suppressions s WHERE s.account_id = m2.account_id AND s.address = m2.recipient)
-               AND NOT EXISTS (SELECT 1 FROM reply_confirmations c WHERE c.message_id = m2.id) AS suppressed
-        FROM messages m2 WHERE m2.id = picked.id) sup
-      WHERE m.id = picked.id
-      RETURNING m.id, m.job_id, m.account_id, m.lane, m.sender, m.recipient, m.body, m.attempts, m.time_zone, m.state),
+        SELECT m.id, m.job_id, m.account_id, m.lane, m.sender, m.recipient, m.body, m.time_zone,
+               -- checked again just before the send: an opt-out may have come after the message was queued
+               EXISTS (SELECT 1 FROM suppressions s WHERE s.account_id = m.account_id AND s.address = m.recipient)
+                 AND NOT EXISTS (SELECT 1 FROM reply_confirmations rc WHERE rc.message_id = m.id) AS suppressed
+        FROM picked JOIN messages m ON m.id = picked.message_id),
+      leased AS (
+        UPDATE message_queue q SET lease_until = $5 + make_interval(secs => $7), attempts = q.attempts + 1
+        FROM c WHERE q.message_id = c.id AND NOT c.suppressed
+        RETURNING q.message_id, q.attempts),
+      gone AS (DELETE FROM message_queue q USING c WHERE q.message_id = c.id AND c.suppressed),
+      skipped AS (
+        UPDATE messages m SET state = 'skipped', updated_at = now(), error_detail = 'the number opted out'
+        FROM c WHERE m.id = c.id AND c.suppressed RETURNING m.id),
       e AS (INSERT INTO message_events (message_id, state, detail)
-            SELECT id, 'skipped', 'the number opted out' FROM c WHERE state = 'skipped')
-      SELECT * FROM c""";
+            SELECT id, 'skipped', 'the number opted out' FROM skipped)
+      SELECT c.*, coalesce(leased.attempts, 0) AS attempts FROM c LEFT JOIN leased ON leased.message_id = c.id""";
 
   private static final String RECOVER_LEASES = """
       WITH u AS (
-        UPDATE messages SET state = 'queued', lease_until = NULL, updated_at = now()
-        WHERE state = 'sending' AND lease_until < $1
-        RETURNING id),
+        UPDATE message_queue SET lease_until = NULL WHERE lease_until < $1
+        RETURNING message_id),
       e AS (INSERT INTO message_events (message_id, state, detail)
-            SELECT id, 'queued', 'lease expired: returned to the queue' FROM u)
+            SELECT message_id, 'queued', 'lease expired: returned to the queue' FROM u)
       SELECT count(*) FROM u""";
 
 
@@ -83,7 +88,7 @@ public final class Claims {
       for (Row r : rows) {
         claimed.add(new ClaimedMessage(r.getLong("id"), r.getLong("job_id"), r.getLong("account_id"), r.getString("lane"),
             r.getString("sender"), r.getString("recipient"), r.getString("body"), r.getInteger("attempts"),
-            r.getString("time_zone"), r.getString("state").equals("skipped")));
+            r.getString("time_zone"), r.getBoolean("suppressed")));
       }
       return claimed;
     });
@@ -92,8 +97,8 @@ public final class Claims {
   /** Extends the leases of messages still on their way, so a slow moment does not send them twice. */
   public Future<Integer> renewLeases(List<Long> ids, Instant now, int leaseSeconds) {
     return pool.preparedQuery("""
-            UPDATE messages SET lease_until = $2::timestamptz + make_interval(secs => $3)
-            WHERE id = ANY($1) AND state = 'sending'""")
+            UPDATE message_queue SET lease_until = $2::timestamptz + make_interval(secs => $3)
+            WHERE message_id = ANY($1) AND lease_until IS NOT NULL""")
         .execute(Tuple.tuple().addValue(ids.toArray(Long[]::new)).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
             .addInteger(leaseSeconds))
         .map(rows -> rows.rowCount());

@@ -20,12 +20,16 @@ public final class JobEnds {
     int next = args.size() + 1;
     Tuple all = args.addString(state.dbName()).addString(detail);
     return tx.preparedQuery("""
-            WITH u AS (
-              UPDATE messages SET state = $%d, updated_at = now(), lease_until = NULL, error_detail = $%d
-              WHERE state = 'queued' AND job_id IN (SELECT id FROM jobs WHERE %s)
-              RETURNING id, job_id, state, smsc),
+            WITH d AS (
+              -- a message on its way (leased) is left to its outcome
+              DELETE FROM message_queue WHERE lease_until IS NULL AND job_id IN (SELECT id FROM jobs WHERE %s)
+              RETURNING message_id),
+            u AS (
+              UPDATE messages m SET state = $%d, updated_at = now(), error_detail = $%d
+              FROM d WHERE m.id = d.message_id AND m.state = 'queued'
+              RETURNING m.id, m.job_id, m.state, m.smsc),
             e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, $%d FROM u)
-            SELECT id, job_id, state, smsc FROM u""".formatted(next, next + 1, jobCondition, next + 1))
+            SELECT id, job_id, state, smsc FROM u""".formatted(jobCondition, next, next + 1, next + 1))
         .execute(all)
         .map(rows -> {
           List<Transition> list = new ArrayList<>();

@@ -39,20 +39,27 @@ public final class MessageCounts {
       WHERE account_id = $1 AND updated_at >= date_trunc('minute', now()) - make_interval(mins => $2)
       GROUP BY 1, 2 ORDER BY 1, 2""";
 
-  /** Jobs' queued messages come from job_counts (kept by the messages table's trigger), direct ones are counted. */
+  /**
+   * Jobs' queued messages come from job_counts (kept by the messages table's trigger) less those on
+   * their way, direct ones are counted in the queue.
+   */
   private static final String QUEUED_BY_LANE = """
       SELECT lane, sum(n)::bigint AS n FROM (
         SELECT j.lane, c.n FROM job_counts c JOIN jobs j ON j.id = c.job_id
         WHERE j.account_id = $1 AND c.state = 'queued' AND j.status IN ('scheduled', 'running', 'paused')
         UNION ALL
-        SELECT lane, count(*) FROM messages WHERE account_id = $1 AND job_id IS NULL AND state = 'queued' GROUP BY lane
-      ) q GROUP BY lane""";
+        SELECT j.lane, -%s FROM jobs j
+        WHERE j.account_id = $1 AND j.status IN ('scheduled', 'running', 'paused')
+        UNION ALL
+        SELECT lane, count(*) FROM message_queue WHERE account_id = $1 AND job_id IS NULL AND lease_until IS NULL
+        GROUP BY lane
+      ) q GROUP BY lane""".formatted(QueueLeases.leasedOf("j.id"));
 
   private static final String DIRECT_QUEUES = """
-      SELECT m.account_id, m.lane, count(*) AS n, min(a.time_zone) AS time_zone
-      FROM messages m JOIN accounts a ON a.id = m.account_id
-      WHERE m.job_id IS NULL AND m.state = 'queued' AND a.disabled_at IS NULL
-      GROUP BY m.account_id, m.lane""";
+      SELECT q.account_id, q.lane, count(*) AS n, min(a.time_zone) AS time_zone
+      FROM message_queue q JOIN accounts a ON a.id = q.account_id
+      WHERE q.job_id IS NULL AND q.lease_until IS NULL AND a.disabled_at IS NULL
+      GROUP BY q.account_id, q.lane""";
 
   private final Pool pool;
 

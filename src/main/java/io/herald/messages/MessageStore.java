@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes new messages: one statement per batch (arrays + unnest), inside the caller's transaction. */
+/**
+ * Writes new messages and their places in the queue: one statement per batch (arrays + unnest),
+ * inside the caller's transaction.
+ */
 public final class MessageStore {
   private static final String INSERT = """
       WITH m AS (
@@ -17,7 +20,9 @@ public final class MessageStore {
         SELECT a, j, l, s, r, b, e, g, coalesce(nb, now()), tz, n
         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
                     $7::text[], $8::smallint[], $9::timestamptz[], $10::text[], $11::text[]) AS x(a, j, l, s, r, b, e, g, nb, tz, n)
-        RETURNING id)
+        RETURNING id, job_id, account_id, lane, not_before),
+      q AS (INSERT INTO message_queue (message_id, job_id, account_id, lane, not_before)
+            SELECT id, job_id, account_id, lane, not_before FROM m)
       SELECT id FROM m ORDER BY id""";
 
 

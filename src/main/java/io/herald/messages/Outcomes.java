@@ -25,16 +25,26 @@ public final class Outcomes {
         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                              $7::boolean[])
           AS r(id, state, smsc, retry_at, code, detail, attempted)),
-      u AS (
-        UPDATE messages m SET lease_until = NULL, smsc = coalesce(r.smsc, m.smsc),
+      -- results for messages this node holds a lease on; a replayed write finds none and changes nothing
+      q AS (
+        SELECT r.*, mq.attempts - CASE WHEN r.attempted THEN 0 ELSE 1 END AS tries,
                -- back to the queue, unless its job was cancelled meanwhile
-               state = CASE WHEN r.state = 'queued' AND EXISTS (
-                         SELECT 1 FROM jobs j WHERE j.id = m.job_id AND j.status = 'cancelled') THEN 'cancelled'
-                       ELSE r.state END,
-               updated_at = now(), attempts = m.attempts - CASE WHEN r.attempted THEN 0 ELSE 1 END,
-               not_before = coalesce(r.retry_at, m.not_before), error_code = r.code, error_detail = r.detail
-        FROM r WHERE m.id = r.id AND m.state = 'sending'
-        RETURNING m.id, m.job_id, m.state, m.smsc, r.detail),
+               CASE WHEN r.state = 'queued' AND EXISTS (
+                      SELECT 1 FROM jobs j WHERE j.id = mq.job_id AND j.status = 'cancelled') THEN 'cancelled'
+                    ELSE r.state END AS outcome
+        FROM r JOIN message_queue mq ON mq.message_id = r.id AND mq.lease_until IS NOT NULL),
+      again AS (
+        UPDATE message_queue mq SET lease_until = NULL, attempts = q.tries, not_before = coalesce(q.retry_at, mq.not_before)
+        FROM q WHERE mq.message_id = q.id AND q.outcome = 'queued'),
+      gone AS (DELETE FROM message_queue mq USING q WHERE mq.message_id = q.id AND q.outcome <> 'queued'),
+      waits AS (
+        INSERT INTO receipt_waits (message_id, smsc) SELECT id, smsc FROM q WHERE outcome = 'submitted'
+        ON CONFLICT (message_id) DO UPDATE SET smsc = excluded.smsc, submitted_at = now()),
+      u AS (
+        UPDATE messages m SET smsc = coalesce(q.smsc, m.smsc), state = q.outcome, updated_at = now(), attempts = q.tries,
+               not_before = coalesce(q.retry_at, m.not_before), error_code = q.code, error_detail = q.detail
+        FROM q WHERE m.id = q.id
+        RETURNING m.id, m.job_id, m.state, m.smsc, q.detail),
       -- a submit is history the parts already hold (see history); retries, failures and cancels are not
       e AS (INSERT INTO message_events (message_id, state, detail) SELECT id, state, detail FROM u WHERE state <> 'submitted'),
       p AS (
@@ -95,7 +105,8 @@ public final class Outcomes {
         FROM agg WHERE m.id = agg.message_id AND m.state IN ('submitted', 'unknown')
           -- every part that went out (a message_payload submit is one part for many segments)
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
-        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail)
+        RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail),
+      waited AS (DELETE FROM receipt_waits rw USING u WHERE rw.message_id = u.id)
       -- the final state is history the message already holds (see history)
       SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state,
              lag FROM a

@@ -28,13 +28,13 @@ public final class QueueGauges extends VerticleBase {
   private static final List<String> LANES = List.of("conversation", "alert", "bulk");
   private static final int TOP_ACCOUNTS = 20;
   private static final String OLDEST = """
-      SELECT m.lane, extract(epoch FROM now() - min(m.not_before))::float8 AS age
-      FROM messages m
-      WHERE m.state = 'queued' AND m.not_before <= now()
-        AND (m.job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = m.job_id AND j.status = 'running'))
-      GROUP BY m.lane""";
+      SELECT q.lane, extract(epoch FROM now() - min(q.not_before))::float8 AS age
+      FROM message_queue q
+      WHERE q.lease_until IS NULL AND q.not_before <= now()
+        AND (q.job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = q.job_id AND j.status = 'running'))
+      GROUP BY q.lane""";
   private static final String BY_ACCOUNT = """
-      SELECT lane, account_id, count(*) AS n FROM messages WHERE state = 'queued' GROUP BY lane, account_id""";
+      SELECT lane, account_id, count(*) AS n FROM message_queue GROUP BY lane, account_id""";
   private static final String UNMATCHED = "SELECT count(*) FROM receipts_unmatched";
 
   private final Pool pool;

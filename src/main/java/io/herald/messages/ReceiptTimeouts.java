@@ -19,11 +19,13 @@ public final class ReceiptTimeouts {
   private static final String SETTLE = """
       WITH t AS (SELECT * FROM unnest($1::text[], $2::int[]) AS t(smsc, hours)),
       due AS (
-        SELECT m.id, coalesce(t.hours, $3) AS hours FROM messages m LEFT JOIN t ON t.smsc = m.smsc
-        WHERE m.state = 'submitted' AND m.updated_at < now() - make_interval(hours => $4)
-          AND m.updated_at < now() - make_interval(hours => coalesce(t.hours, $3))
-        ORDER BY m.updated_at LIMIT $5
+        SELECT m.id, coalesce(t.hours, $3) AS hours FROM receipt_waits w JOIN messages m ON m.id = w.message_id
+          LEFT JOIN t ON t.smsc = w.smsc
+        WHERE w.submitted_at < now() - make_interval(hours => $4)
+          AND w.submitted_at < now() - make_interval(hours => coalesce(t.hours, $3))
+        ORDER BY w.submitted_at LIMIT $5
         FOR UPDATE OF m SKIP LOCKED),
+      waited AS (DELETE FROM receipt_waits w USING due WHERE w.message_id = due.id),
       u AS (
         UPDATE messages m SET state = 'unknown', updated_at = now(),
                error_detail = 'no delivery receipt within ' || due.hours || ' hours of the submit (receiptTimeoutHours)'

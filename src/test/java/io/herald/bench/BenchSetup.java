@@ -31,6 +31,7 @@ final class BenchSetup {
     db.execute("INSERT INTO messages (account_id, job_id, lane, sender, recipient, body, encoding, segments) "
         + "SELECT 1, " + job + ", 'bulk', 'Herald', '+1' || (2025550000::bigint + g % 9000 + (g / 9000) * 10000000)::text, "
         + "'Bulk message ' || g, 'GSM7', 1 FROM generate_series(1, " + n + ") g");
+    db.queueInsertedMessages();
     return job;
   }
 

@@ -88,6 +88,13 @@ public final class DispatchBench {
         if (!inProcess) {
           System.out.printf(Locale.ROOT, "| CPU per message, simulator | %.0f µs |%n", (double) simulatorCpu / accepted);
         }
+        // updates that stayed on their heap page wrote no index entry (the statistics lag their writes a little)
+        Thread.sleep(1_000);
+        for (String table : List.of("messages", "message_parts", "message_queue")) {
+          System.out.printf(Locale.ROOT, "| heap-only updates, %s | %d of %d |%n", table,
+              db.queryLong("SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = '" + table + "'"),
+              db.queryLong("SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = '" + table + "'"));
+        }
         String metrics = new Api(http, null, null).get("/metrics").body();
         metrics.lines().filter(l -> (l.startsWith("herald_dispatch") && !l.contains("bucket")) || l.startsWith("herald_submit_seconds_count")
             || l.startsWith("herald_dispatch_write_size_count") || l.startsWith("herald_dispatch_write_size_sum"))

@@ -39,6 +39,7 @@ public final class WindowBench {
             + "SELECT 1, 'bulk', 'Herald', '+1202555' || lpad((1000 + g % 8000)::text, 4, '0'), 'Benchmark text number ' || g, "
             + "'GSM7', 1, now() + interval '1 hour' FROM generate_series(1, " + messages + ") g");
         db.execute("UPDATE messages SET not_before = now()");
+        db.queueInsertedMessages();
         long started = System.nanoTime();
         herald.vertx().eventBus().publish(JobEvents.CHANGED, new io.vertx.core.json.JsonObject());
         while (db.queryLong("SELECT count(*) FROM messages WHERE state IN ('queued', 'sending')") > 0) {

@@ -61,8 +61,8 @@ class ReceiptTimeoutTest {
     api().await("/api/v1/jobs/" + job, j -> j.getJsonObject("counts").getInteger("submitted", 0) == 3);
 
     // two went out three hours ago, one an hour ago: only the two are past the 2-hour timeout
-    db.execute("UPDATE messages SET updated_at = now() - interval '3 hours' WHERE recipient IN ('+12025550501', '+12025550502')");
-    db.execute("UPDATE messages SET updated_at = now() - interval '1 hour' WHERE recipient = '+12025550503'");
+    wentOut("now() - interval '3 hours'", "'+12025550501', '+12025550502'");
+    wentOut("now() - interval '1 hour'", "'+12025550503'");
     restart();
     JsonObject waiting = api().await("/api/v1/jobs/" + job, j -> j.getJsonObject("counts").getInteger("unknown", 0) == 2);
     assertEquals(1, waiting.getJsonObject("counts").getInteger("submitted"));
@@ -76,7 +76,7 @@ class ReceiptTimeoutTest {
     assertEquals("unknown", last.getString("status"));
     assertEquals("no delivery receipt within 2 hours of the submit (receiptTimeoutHours)", last.getString("detail"));
 
-    db.execute("UPDATE messages SET updated_at = now() - interval '3 hours' WHERE recipient = '+12025550503'");
+    wentOut("now() - interval '3 hours'", "'+12025550503'");
     restart();
     JsonObject done = api().await("/api/v1/jobs/" + job, j -> j.getString("status").equals("completed"));
     assertEquals(3, done.getJsonObject("counts").getInteger("unknown"));
@@ -87,5 +87,12 @@ class ReceiptTimeoutTest {
     JsonObject today = api().get("/api/v1/dashboard").json().getJsonObject("today");
     assertEquals(new JsonObject().put("sent", 3L).put("delivered", 0L).put("unknown", 3L).put("failed", 0L)
         .put("waiting", 0L), today, "the dashboard counts them as sent, as the reports do, and not as delivered");
+  }
+
+  /** As if these recipients' texts had been submitted at the given time: the message and its wait for a receipt. */
+  private void wentOut(String at, String recipients) {
+    db.execute("UPDATE messages SET updated_at = " + at + " WHERE recipient IN (" + recipients + ")");
+    db.execute("UPDATE receipt_waits SET submitted_at = " + at
+        + " WHERE message_id IN (SELECT id FROM messages WHERE recipient IN (" + recipients + "))");
   }
 }

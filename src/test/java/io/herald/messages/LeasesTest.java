@@ -76,9 +76,11 @@ class LeasesTest {
     db.execute("""
         INSERT INTO messages (account_id, job_id, sender, recipient, body, encoding, segments)
         SELECT 1, 1, 'Herald', '+1202555018' || i, 'hello', 'GSM7', 1 FROM generate_series(1, 3) i""");
+    db.queueInsertedMessages();
     Await.result(claims.claim("bulk", List.of(new Quota(1L, 1, 2)), Instant.now(), 60));
-    assertEquals(1, db.queryLong("SELECT sum(n) FROM job_counts WHERE job_id = 1 AND state = 'queued'"));
-    assertEquals(2, db.queryLong("SELECT sum(n) FROM job_counts WHERE job_id = 1 AND state = 'sending'"));
+    JsonObject counts = Await.result(new io.herald.jobs.JobStore(pool).find(1, 1)).orElseThrow().getJsonObject("counts");
+    assertEquals(1, counts.getLong("queued"));
+    assertEquals(2, counts.getLong("sending"));
     assertEquals(1, Await.result(new io.herald.jobs.JobStore(pool).activeUnits()).stream()
         .filter(u -> u.jobId() != null && u.jobId() == 1).findFirst().orElseThrow().queued());
   }

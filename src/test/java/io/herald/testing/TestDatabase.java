@@ -43,6 +43,14 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** Gives messages written straight into their table (by a test's own SQL) their place in the queue. */
+  public void queueInsertedMessages() {
+    execute("""
+        INSERT INTO message_queue (message_id, job_id, account_id, lane, not_before)
+        SELECT id, job_id, account_id, lane, not_before FROM messages m
+        WHERE state = 'queued' AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_id = m.id)""");
+  }
+
   /** A user made behind the API's back; accountSql is an id or a subquery. */
 
   public long queryLong(String sql) {
