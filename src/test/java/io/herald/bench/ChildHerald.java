@@ -71,16 +71,7 @@ final class ChildHerald implements AutoCloseable {
 
   /** Peak resident memory of the daemon so far, in MB (VmHWM). */
   long peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-        }
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    return -1;
+    return ResidentMemory.peakMb(process.pid());
   }
 
   @Override
