@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every numbering plan libphonenumber knows, compiled once when the class loads (about a quarter
- * of a second), by region and by calling code. A plan whose metadata NumberPlan cannot take is
+ * Every numbering plan libphonenumber knows, compiled once when the class loads (about 150 ms and
+ * 4 MB of heap, on the first number read), by region and by calling code. A plan whose metadata NumberPlan cannot take is
  * absent, and numbers that need it are left to libphonenumber.
  */
 final class NumberPlans {

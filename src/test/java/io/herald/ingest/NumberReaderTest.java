@@ -126,7 +126,7 @@ class NumberReaderTest {
   void randomDigitStringsOfPlausibleLengths() {
     Random random = new Random(20_240_611L);
     Comparison comparison = new Comparison();
-    for (int i = 0; i < 250_000; i++) {
+    for (int i = 0; i < 300_000; i++) {
       String region = REGIONS.get(random.nextInt(REGIONS.size()));
       String home = random.nextInt(4) == 0 ? REGIONS.get(random.nextInt(REGIONS.size())) : region;
       comparison.check(separated(random, digits(random, region)), home);
