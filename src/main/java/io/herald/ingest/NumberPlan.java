@@ -102,9 +102,10 @@ final class NumberPlan {
     return list.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Whether the digits start with this region's international (IDD) prefix, such as 00 or 011. */
-  boolean startsWithInternationalPrefix(String digits) {
-    return internationalPrefix.matcher(digits).lookingAt();
+  /** Where this region's international (IDD) prefix, such as 00 or 011, ends at the start of the digits, or -1. */
+  int internationalPrefixEnd(String digits) {
+    Matcher idd = internationalPrefix.matcher(digits);
+    return idd.lookingAt() ? idd.end() : -1;
   }
 
   /** Whether a number of the calling code shared by several regions is this region's by its leading digits; null when the plan has none. */

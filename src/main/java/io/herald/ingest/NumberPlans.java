@@ -72,7 +72,7 @@ final class NumberPlans {
 
   /**
    * PhoneNumberUtil.extractCountryCode: the calling code the digits start with (one to three
-   * digits, the shortest known), or 0. It also answers 0 for a code whose plans are not compiled.
+   * digits, the shortest known), or 0; -1 for a known code whose plans are not compiled.
    */
   static int callingCodeAtStart(String digits) {
     if (digits.isEmpty() || digits.charAt(0) == '0') {
@@ -82,7 +82,7 @@ final class NumberPlans {
     for (int i = 0; i < 3 && i < digits.length(); i++) {
       code = code * 10 + (digits.charAt(i) - '0');
       if (KNOWN[code]) {
-        return BY_CODE[code] == null ? 0 : code;
+        return BY_CODE[code] == null ? -1 : code;
       }
     }
     return 0;

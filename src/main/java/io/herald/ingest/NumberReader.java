@@ -7,10 +7,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
  * The fast path for the numbers drop files are made of: E.164 (+CC…) and national digits, written
  * with spaces, dashes, dots and parentheses. It gives what PhoneNumberUtil.parse, getNumberType
  * and format(E164) give (libphonenumber costs 10–15 µs a number here, most of it in regular
- * expressions that parse runs on every input and in its synchronized pattern cache), and answers
- * null for anything else (letters, extensions, other characters, an international prefix such as
- * 00, an unknown calling code, a region it has no plan for), which the caller then gives to
- * libphonenumber.
+ * expressions that parse runs on every input and in its synchronized pattern cache), national
+ * digits after an international prefix such as 00 included. It answers null for anything else
+ * (letters, extensions, other characters, a '+' and an unknown calling code, a region it has no
+ * plan for), which the caller then gives to libphonenumber.
  *
  * <p>Only the steps of parse that such inputs reach are here, each as parse does it; the checks of
  * the number itself are NumberPlan's. NumberReaderTest compares the two on a large corpus.
@@ -76,16 +76,31 @@ final class NumberReader {
   /** parse of digits that followed a '+' (maybeExtractCountryCode, FROM_NUMBER_WITH_PLUS_SIGN). */
   private static Reading international(String digits) {
     int code = NumberPlans.callingCodeAtStart(digits);
-    if (code == 0) {
-      return null; // parse then reads the digits again as a national number
+    if (code <= 0) {
+      return null; // for an unknown code parse reads the digits again as a national number
     }
     return finish(code, digits.substring(String.valueOf(code).length()), null);
   }
 
-  /** parse of digits without a '+' in the default region (maybeExtractCountryCode, FROM_DEFAULT_COUNTRY). */
+  /** parse of digits after the default region's international prefix (FROM_NUMBER_WITH_IDD). */
+  private static Reading afterInternationalPrefix(String digits) {
+    if (digits.length() <= MIN_NATIONAL) {
+      return INVALID; // TOO_SHORT_AFTER_IDD
+    }
+    int code = NumberPlans.callingCodeAtStart(digits);
+    if (code < 0) {
+      return null;
+    }
+    // an unknown code is INVALID_COUNTRY_CODE: without a '+' parse does not read the digits again
+    return code == 0 ? INVALID : finish(code, digits.substring(String.valueOf(code).length()), null);
+  }
+
+  /** parse of digits without a '+' in the default region (maybeExtractCountryCode). */
   private static Reading national(String digits, NumberPlan home) {
-    if (home.startsWithInternationalPrefix(digits)) {
-      return null; // 00 44…, 011 44…: left to parse
+    // parsePrefixAsIdd: 00 44…, 011 44…, but not when a 0 follows (no calling code starts with 0)
+    int idd = home.internationalPrefixEnd(digits);
+    if (idd >= 0 && (idd == digits.length() || digits.charAt(idd) != '0')) {
+      return afterInternationalPrefix(digits.substring(idd));
     }
     // digits that start with the region's own calling code, read as that code and a national number
     if (digits.startsWith(home.countryCodeDigits)) {

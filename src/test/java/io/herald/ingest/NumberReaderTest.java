@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,9 +131,23 @@ class NumberReaderTest {
     for (int i = 0; i < 300_000; i++) {
       String region = REGIONS.get(random.nextInt(REGIONS.size()));
       String home = random.nextInt(4) == 0 ? REGIONS.get(random.nextInt(REGIONS.size())) : region;
-      comparison.check(separated(random, digits(random, region)), home);
+      String digits = digits(random, region);
+      if (random.nextInt(8) == 0) {
+        digits = internationalPrefix(home) + digits.replace("+", ""); // 00 44…, 011 44…
+      }
+      comparison.check(separated(random, digits), home);
     }
     comparison.assertSame(0.8);
+  }
+
+  /** The digits a caller in region dials before a calling code: its preferred prefix, else 00 where the pattern allows it. */
+  private static String internationalPrefix(String region) {
+    PhoneMetadata metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource()
+        .getMetadataForRegion(region);
+    if (metadata.hasPreferredInternationalPrefix() && metadata.getPreferredInternationalPrefix().matches("[0-9]+")) {
+      return metadata.getPreferredInternationalPrefix();
+    }
+    return metadata.getInternationalPrefix().matches("[0-9]+") ? metadata.getInternationalPrefix() : "00";
   }
 
   /** Digits of one of several shapes: +CC…, CC…, a national prefix and digits, digits alone, a changed example. */
@@ -192,7 +208,8 @@ class NumberReaderTest {
     assertNotNull(NumberReader.read("+44 7911 123456", "US"));
     assertNotNull(NumberReader.read("07911 123456", "GB"));
     assertEquals("+447911123456", NumberReader.read("07911.123.456", "GB").e164());
-    assertNull(NumberReader.read("0044 7911 123456", "GB"), "an international prefix is left to libphonenumber");
+    assertEquals("+447911123456", NumberReader.read("0044 7911 123456", "FR").e164());
+    assertEquals("+447911123456", NumberReader.read("011 44 7911 123456", "US").e164());
     assertNull(NumberReader.read("202-555-0143 ext. 12", "US"));
     assertNull(NumberReader.read("1-800-FLOWERS", "US"));
     assertNull(NumberReader.read("+0 123 456", "US"), "an unknown calling code is read again as national");
