@@ -35,20 +35,17 @@ public final class MobileNumbers {
       if (value == null || value.isBlank()) {
         continue;
       }
-      PhoneNumber number = parse(value.strip(), defaultRegion);
-      // the type says whether the number is valid too (UNKNOWN when not), so it is worked out once
-      PhoneNumberType type = number == null ? PhoneNumberType.UNKNOWN : UTIL.getNumberType(number);
-      if (type == PhoneNumberType.UNKNOWN) {
+      NumberReader.Reading reading = read(value.strip(), defaultRegion);
+      if (!reading.valid()) {
         invalid = invalid < 0 ? i : invalid;
         continue;
       }
-      String e164 = UTIL.format(number, PhoneNumberFormat.E164);
-      if (textable(type)) {
-        return new Choice(Verdict.MOBILE, i, e164);
+      if (textable(reading.type())) {
+        return new Choice(Verdict.MOBILE, i, reading.e164());
       }
       if (landline < 0) {
         landline = i;
-        landlineE164 = e164;
+        landlineE164 = reading.e164();
       }
     }
     if (landline >= 0) {
@@ -65,14 +62,28 @@ public final class MobileNumbers {
     };
   }
 
-  private static PhoneNumber parse(String input, String region) {
+  /** The number's type and E.164 form: from NumberReader for the common forms, else from libphonenumber. */
+  static NumberReader.Reading read(String input, String region) {
     if (input.length() > 64) {
-      return null;
+      return NumberReader.INVALID;
+    }
+    NumberReader.Reading reading = NumberReader.read(input, region);
+    return reading != null ? reading : viaLibphonenumber(input, region);
+  }
+
+  /** The same reading from libphonenumber alone (the reference NumberReaderTest compares with). */
+  static NumberReader.Reading viaLibphonenumber(String input, String region) {
+    if (input.length() > 64) {
+      return NumberReader.INVALID;
     }
     try {
-      return UTIL.parse(input, region);
+      PhoneNumber number = UTIL.parse(input, region);
+      // the type says whether the number is valid too (UNKNOWN when not), so it is worked out once
+      PhoneNumberType type = UTIL.getNumberType(number);
+      return type == PhoneNumberType.UNKNOWN
+          ? NumberReader.INVALID : new NumberReader.Reading(type, UTIL.format(number, PhoneNumberFormat.E164));
     } catch (NumberParseException e) {
-      return null;
+      return NumberReader.INVALID;
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.herald.bench.jmh;
 
+import io.herald.ingest.MobileNumbers;
 import io.herald.ingest.PhoneNumbers;
 import io.herald.ingest.Template;
 import io.herald.smsc.encoding.TextEncoder;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,6 +32,28 @@ public class HotPathsBench {
   private final String unicode = "Rappel: rendez-vous mardi à 10h30 😀 merci de confirmer. ".repeat(2);
   private final JsonObject row = new JsonObject().put("to", "(202) 555-0143").put("name", "Ana Diaz")
       .put("vars", new JsonObject().put("first", "Ana").put("date", "Tuesday"));
+
+  /** A drop file's mix: national and E.164 forms of several countries, one a call, so no one pattern stays hot. */
+  private final String[] mixed = {"(202) 555-0143", "+44 7911 123456", "+33 6 12 34 56 78", "0049 1512 3456789",
+      "415.555.0199", "+1 212-555-0175", "+91 98765 43210", "+49 30 123456", "+61 412 345 678", "617-555-0123",
+      "+34 612 34 56 78", "+52 1 55 1234 5678", "+81 90-1234-5678", "312 555 0100", "+55 11 91234-5678",
+      "+39 312 345 6789"};
+  private int next;
+
+  private String nextMixed() {
+    next = (next + 1) & (mixed.length - 1);
+    return mixed[next];
+  }
+
+  @Benchmark
+  public Object phoneMixedToE164() {
+    return PhoneNumbers.toE164(nextMixed(), "US");
+  }
+
+  @Benchmark
+  public Object phoneMixedMobileChoice() {
+    return MobileNumbers.choose(List.of(nextMixed()), "US");
+  }
 
   @Benchmark
   public Object phoneNationalToE164() {
