@@ -108,9 +108,14 @@ public final class Herald {
   }
 
   private Future<Void> boot() {
+    Future<Void> numberPlans = vertx.executeBlocking(() -> {
+      io.herald.ingest.PhoneNumbers.load();
+      return null;
+    });
     return database.migrate(vertx)
         .recover(e -> Future.failedFuture(new StartupException("cannot use the database "
             + database.displayUrl() + ": " + rootMessage(e))))
+        .compose(n -> numberPlans)
         .compose(n -> {
           pool = database.pool(vertx, config.db().poolSize());
           AccountStore accounts = new AccountStore(pool);

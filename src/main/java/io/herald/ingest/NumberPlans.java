@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every numbering plan libphonenumber knows, compiled once when the class loads (about 150 ms and
- * 4 MB of heap, on the first number read), by region and by calling code. A plan whose metadata NumberPlan cannot take is
- * absent, and numbers that need it are left to libphonenumber.
+ * Every numbering plan libphonenumber knows, by region and by calling code, compiled once when the
+ * class loads (about 150 ms and 4 MB of heap; Herald loads it on a worker at start, see
+ * {@link PhoneNumbers#load()}). A plan whose metadata NumberPlan cannot take is absent, and numbers
+ * that need it are left to libphonenumber.
  */
 final class NumberPlans {
   private static final String NON_GEOGRAPHIC = "001";

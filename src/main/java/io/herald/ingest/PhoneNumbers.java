@@ -16,6 +16,14 @@ public final class PhoneNumbers {
 
   private PhoneNumbers() {}
 
+  /**
+   * Compiles the numbering plans now (about 150 ms, once), so the first number read does not pay
+   * for it on an event loop. Blocking: call it on a worker.
+   */
+  public static void load() {
+    NumberPlans.region("US");
+  }
+
   /** The E.164 form of input read in defaultRegion, or empty when it is not a valid, dialable number. */
   public static Optional<String> toE164(String input, String defaultRegion) {
     if (input == null || input.isBlank() || input.length() > 64) {

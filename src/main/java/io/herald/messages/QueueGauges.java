@@ -34,7 +34,7 @@ public final class QueueGauges extends VerticleBase {
         AND (q.job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = q.job_id AND j.status = 'running'))
       GROUP BY q.lane""";
   private static final String BY_ACCOUNT = """
-      SELECT lane, account_id, count(*) AS n FROM message_queue GROUP BY lane, account_id""";
+      SELECT lane, account_id, count(*) AS n FROM message_queue WHERE lease_until IS NULL GROUP BY lane, account_id""";
   private static final String UNMATCHED = "SELECT count(*) FROM receipts_unmatched";
 
   private final Pool pool;
