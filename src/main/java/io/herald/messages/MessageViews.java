@@ -54,13 +54,13 @@ public final class MessageViews {
   /** One message as its account sees it: state, parts on the wire and history. */
   public Future<Optional<JsonObject>> find(long accountId, long id) {
     return pool.preparedQuery("""
-            SELECT m.id, job_id, lane, sender, recipient, body, encoding, segments, attempts, smsc,
-                   error_code, error_detail, not_before, created_at, updated_at,
-                   -- a queued message with a lease is on its way
-                   CASE WHEN m.state = 'queued' AND EXISTS (
-                          SELECT 1 FROM message_queue q WHERE q.message_id = m.id AND q.lease_until IS NOT NULL)
-                        THEN 'sending' ELSE m.state END AS state
-            FROM messages m WHERE m.id = $1 AND m.account_id = $2""")
+            SELECT m.id, m.job_id, m.lane, sender, recipient, body, encoding, segments, smsc,
+                   error_code, error_detail, m.not_before, created_at, updated_at,
+                   -- a queued message with a lease is on its way; the queue counts its attempts meanwhile
+                   CASE WHEN m.state = 'queued' AND q.lease_until IS NOT NULL THEN 'sending' ELSE m.state END AS state,
+                   coalesce(q.attempts, m.attempts) AS attempts
+            FROM messages m LEFT JOIN message_queue q ON q.message_id = m.id
+            WHERE m.id = $1 AND m.account_id = $2""")
         .execute(Tuple.of(id, accountId))
         .compose(rows -> {
           if (rows.size() == 0) {
