@@ -45,6 +45,8 @@ DROP INDEX messages_job;
 CREATE INDEX messages_job ON messages (job_id, id) WHERE job_id IS NOT NULL;
 
 -- Room on each page for the new versions of its rows: a job's texts are written side by side and
--- updated together, and an update stays heap-only only where its page has space.
-ALTER TABLE messages SET (fillfactor = 60);
+-- updated together, and an update stays heap-only only where its page has space. (At 60 more of
+-- them stayed heap-only, 82% against 55%, for the same database CPU a message, and a large drop
+-- loaded 14% slower for the pages it filled.)
+ALTER TABLE messages SET (fillfactor = 80);
 ALTER TABLE message_parts SET (fillfactor = 70);
