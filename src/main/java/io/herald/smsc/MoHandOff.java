@@ -1,13 +1,9 @@
 package io.herald.smsc;
 
-import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.jsmpp.extra.ProcessRequestException;
 
 /**
  * How a reply from a phone leaves the SMPP side: each deliver_sm that is not a receipt goes, as a
@@ -34,26 +30,13 @@ public final class MoHandOff {
   }
 
   /**
-   * For the SMPP side, on a thread that may block (never an event loop): hands one fragment over and
-   * waits until it is stored. Throws what jsmpp turns into a deliver_sm_resp with ESME_RSYSERR (so
-   * the SMSC redelivers) when it was not stored within the timeout, cannot be stored, or no
-   * receiver is deployed.
+   * Hands one fragment over and answers the deliver_sm_resp status for it: 0 once it is stored,
+   * {@link #STORE_FAILED} (so the SMSC delivers it again) when it was not stored within the
+   * timeout, cannot be stored, or no receiver is deployed.
    */
-  public static void deliver(Vertx vertx, MoFragment fragment, Duration timeout) throws ProcessRequestException {
-    if (Context.isOnEventLoopThread()) {
-      throw new IllegalStateException("MoHandOff.deliver blocks: call it from an SMPP thread, not an event loop");
-    }
-    long millis = Math.max(1, timeout.toMillis());
-    try {
-      vertx.eventBus().request(FRAGMENTS, fragment, new DeliveryOptions().setSendTimeout(millis))
-          .toCompletionStage().toCompletableFuture()
-          .get(millis + 1_000, TimeUnit.MILLISECONDS); // the send timeout fires first; this is a backstop
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProcessRequestException("interrupted while storing the message", STORE_FAILED, e);
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new ProcessRequestException("message not stored: " + cause.getMessage(), STORE_FAILED, cause);
-    }
+  public static Future<Integer> deliver(Vertx vertx, MoFragment fragment, Duration timeout) {
+    return vertx.eventBus().request(FRAGMENTS, fragment, new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis())))
+        .map(stored -> 0)
+        .otherwise(STORE_FAILED);
   }
 }

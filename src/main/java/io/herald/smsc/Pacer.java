@@ -1,19 +1,20 @@
 package io.herald.smsc;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Releases a connection's submit_sm one per throttle slot, always the most urgent one waiting:
- * the choice is made when the slot comes, so a conversation reply handed over after a thousand
- * bulk texts still goes in the next slot. Each released part is submitted by a worker thread
- * (jsmpp blocks until the response).
+ * Releases a connection's submit_sm one per throttle slot, always the most urgent one waiting,
+ * and never more than the window unanswered: the choice is made when the slot comes, so a
+ * conversation reply handed over after a thousand bulk texts still goes in the next slot. Runs on
+ * the connection's event loop; when the throttle says wait, a timer brings it back.
  */
 final class Pacer {
   /** One submit_sm to make. Lower priority values go first; ties go in arrival order. */
-  abstract static class Part implements Comparable<Part>, Runnable {
+  abstract static class Part implements Comparable<Part> {
     private static final AtomicLong ARRIVALS = new AtomicLong();
     final int priority;
     final long arrival = ARRIVALS.incrementAndGet();
@@ -27,64 +28,92 @@ final class Pacer {
       return priority != other.priority ? Integer.compare(priority, other.priority) : Long.compare(arrival, other.arrival);
     }
 
-    /** Called instead of run when the connection stops before the part could go. */
+    /** Writes the submit_sm; completes once it is answered (or has failed), which frees its place in the window. */
+    abstract Future<?> send();
+
+    /** Called instead of send when the connection stops before the part could go. */
     abstract void abandon();
   }
 
+  private final Vertx vertx;
   private final Throttle throttle;
-  private final ExecutorService workers;
-  private final PriorityBlockingQueue<Part> waiting = new PriorityBlockingQueue<>();
-  private final Thread thread;
-  private volatile boolean stopped;
+  private final int window;
+  private final PriorityQueue<Part> waiting = new PriorityQueue<>();
+  private int unanswered;
+  private long timer = -1;
+  private boolean draining;
+  private boolean stopped;
+  private Promise<Void> idle;
 
-  Pacer(String name, Throttle throttle, ExecutorService workers) {
+  Pacer(Vertx vertx, Throttle throttle, int window) {
+    this.vertx = vertx;
     this.throttle = throttle;
-    this.workers = workers;
-    this.thread = new Thread(this::loop, "smsc-" + name + "-pacer");
-    this.thread.setDaemon(true);
+    this.window = window;
   }
 
-  void start() {
-    thread.start();
-  }
-
+  /** On the connection's context. */
   void offer(Part part) {
     if (stopped) {
       part.abandon();
       return;
     }
     waiting.add(part);
+    drain();
   }
 
-  /** Stops releasing; parts still waiting are abandoned (their messages go back to the queue). */
-  void stop() {
+  /** Stops releasing; parts still waiting are abandoned (their messages go back to the queue). Completes once none is unanswered. */
+  Future<Void> stop() {
     stopped = true;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    vertx.cancelTimer(timer);
     for (Part p; (p = waiting.poll()) != null; ) {
       p.abandon();
     }
+    idle = Promise.promise();
+    if (unanswered == 0) {
+      idle.complete();
+    }
+    return idle.future();
   }
 
-  private void loop() {
-    while (!stopped) {
-      try {
-        Part first = waiting.take();
-        waiting.add(first); // keep it in the running while the slot comes
-        throttle.acquire();
-        Part best = waiting.take(); // the most urgent one now, which may have arrived meanwhile
-        try {
-          workers.execute(best);
-        } catch (RejectedExecutionException e) {
-          best.abandon();
-        }
-      } catch (InterruptedException e) {
-        return;
-      }
+  private void drain() {
+    if (draining) {
+      return; // a part answered at once (a closed session): the loop below goes on
     }
+    draining = true;
+    try {
+      while (!stopped && !waiting.isEmpty() && unanswered < window) {
+        long wait = throttle.tryAcquire();
+        if (wait > 0) {
+          wakeIn(wait);
+          return;
+        }
+        Part best = waiting.poll();
+        unanswered++;
+        best.send().onComplete(r -> answered());
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  private void answered() {
+    unanswered--;
+    if (stopped) {
+      if (unanswered == 0 && idle != null) {
+        idle.tryComplete();
+      }
+      return;
+    }
+    drain();
+  }
+
+  private void wakeIn(long nanos) {
+    if (timer >= 0) {
+      return;
+    }
+    timer = vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), t -> {
+      timer = -1;
+      drain();
+    });
   }
 }

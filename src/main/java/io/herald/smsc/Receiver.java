@@ -1,27 +1,21 @@
 package io.herald.smsc;
 
-import io.herald.smsc.MoFragment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.jsmpp.bean.AlertNotification;
-import org.jsmpp.bean.DataSm;
+import java.util.function.Function;
+import io.vertx.core.Future;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * deliver_sm from the SMSC, on jsmpp's PDU threads (which may block). A receipt is parsed and
- * handed on at once. A reply (MO) is acknowledged only once it is stored: if storing fails, the
- * deliver_sm_resp carries an error and the SMSC delivers it again later.
+ * deliver_sm from the SMSC, on the connection's event loop. Each is answered only once it is
+ * stored, so an acknowledged receipt or reply survives a crash: the future gives the
+ * deliver_sm_resp's status, ESME_RSYSERR when storing failed (the SMSC delivers it again later).
  */
-final class Receiver implements MessageReceiverListener {
+final class Receiver implements Function<DeliverSm, Future<Integer>> {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
   private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
   private final SmscConnection connection;
@@ -31,16 +25,22 @@ final class Receiver implements MessageReceiverListener {
   }
 
   @Override
-  public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-    if (deliverSm.isSmscDeliveryReceipt()) {
-      receipt(deliverSm);
-    } else {
-      reply(deliverSm);
+  public Future<Integer> apply(DeliverSm deliverSm) {
+    if (!deliverSm.isSmscDeliveryReceipt()) {
+      return MoHandOff.deliver(connection.vertx(), MoFragment.from(connection.name(), deliverSm, Instant.now()), STORE_TIMEOUT);
     }
+    return receipt(deliverSm).transform(ar -> {
+      if (ar.failed()) {
+        log.warn("SMSC {}: could not record a receipt, asking the SMSC to deliver it again: {}", connection.name(),
+            ar.cause().getMessage());
+        return Future.succeededFuture(CommandStatus.ESME_RSYSERR);
+      }
+      return Future.succeededFuture(CommandStatus.OK);
+    });
   }
 
-  /** Parses the receipt and waits until it is written: acknowledged receipts survive a crash. */
-  private void receipt(DeliverSm deliverSm) throws ProcessRequestException {
+  /** Parses the receipt and hands it on; completes once it is written. */
+  private Future<Void> receipt(DeliverSm deliverSm) {
     byte[] sm = deliverSm.getShortMessage();
     String text = sm == null ? "" : new String(sm, StandardCharsets.ISO_8859_1);
     String receiptedId = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID)
@@ -51,31 +51,8 @@ final class Receiver implements MessageReceiverListener {
     var parsed = ReceiptParser.parse(name, text, receiptedId, state, Instant.now());
     if (parsed.isEmpty()) {
       log.warn("SMSC {} sent a receipt Herald cannot read: {}", name, text);
-      return; // acknowledged: asking again would bring the same text
+      return Future.succeededFuture(); // acknowledged: asking again would bring the same text
     }
-    try {
-      connection.receipt(parsed.get().withCandidates(connection.receiptIdFormat(), connection.responsesHaveHexLetters()))
-          .toCompletionStage().toCompletableFuture().get(STORE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProcessRequestException("stopping", CommandStatus.ESME_RSYSERR);
-    } catch (Exception e) {
-      log.warn("SMSC {}: could not record a receipt, asking the SMSC to deliver it again: {}", name, e.getMessage());
-      throw new ProcessRequestException("receipt not stored", CommandStatus.ESME_RSYSERR);
-    }
-  }
-
-  private void reply(DeliverSm deliverSm) throws ProcessRequestException {
-    MoHandOff.deliver(connection.vertx(), MoFragment.from(connection.name(), deliverSm, Instant.now()), STORE_TIMEOUT);
-  }
-
-  @Override
-  public void onAcceptAlertNotification(AlertNotification alertNotification) {
-    // nothing to do: Herald does not track handset availability
-  }
-
-  @Override
-  public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-    throw new ProcessRequestException("data_sm is not supported", 0x03); // ESME_RINVCMDID
+    return connection.receipt(parsed.get().withCandidates(connection.receiptIdFormat(), connection.responsesHaveHexLetters()));
   }
 }

@@ -1,57 +1,52 @@
 package io.herald.smsc;
 
 import io.herald.config.SmscConfig;
-import java.io.IOException;
-import java.util.concurrent.ScheduledExecutorService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.extra.NegativeResponseException;
-import org.jsmpp.extra.SessionState;
-import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
+import org.jsmpp.bean.DeliverSm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bound jsmpp session of a connection (the transceiver, or the transmitter or receiver of a
- * pair), kept bound: binds on the connection's bind thread, notices loss (socket closed, unbind
- * from the SMSC, enquire_link without answer, a storm of generic_nack) and rebinds with capped,
- * full-jitter exponential backoff. Every session it gives up is closed, so no threads leak.
+ * One bound session of a connection (the transceiver, or the transmitter or receiver of a pair),
+ * kept bound on the connection's event loop: notices loss (socket closed, unbind from the SMSC,
+ * enquire_link without answer, a storm of generic_nack) and rebinds with capped, full-jitter
+ * exponential backoff.
  */
 final class SmppLink {
   private static final Logger log = LoggerFactory.getLogger(SmppLink.class);
   /** Consecutive generic_nack answers to submits after which the session is presumed broken. */
   static final int NACK_STORM = 10;
 
+  private final Vertx vertx;
+  private final NetClient client;
   private final SmscConfig config;
   private final BindType type;
-  private final ScheduledExecutorService binder;
-  private final MessageReceiverListener receiver;
+  private final Function<DeliverSm, Future<Integer>> deliveries;
   private final Consumer<SmppLink> onChange;
-  private final org.jsmpp.session.connection.ConnectionFactory sockets;
   private final AtomicInteger consecutiveNacks = new AtomicInteger();
   private final AtomicLong reconnects = new AtomicLong();
   private final AtomicLong bindFailures = new AtomicLong();
-  private volatile SMPPSession session;
+  private SmppSession session; // on the connection's context only
   private volatile String state = "connecting";
   private volatile String lastError;
   private volatile boolean stopping;
   private int failures;
 
-  SmppLink(SmscConfig config, BindType type, ScheduledExecutorService binder, MessageReceiverListener receiver,
-           Consumer<SmppLink> onChange, org.jsmpp.session.connection.ConnectionFactory sockets) {
-    this.sockets = sockets;
+  SmppLink(Vertx vertx, NetClient client, SmscConfig config, BindType type, Function<DeliverSm, Future<Integer>> deliveries,
+           Consumer<SmppLink> onChange) {
+    this.vertx = vertx;
+    this.client = client;
     this.config = config;
     this.type = type;
-    this.binder = binder;
-    this.receiver = receiver;
+    this.deliveries = deliveries;
     this.onChange = onChange;
   }
 
@@ -84,31 +79,30 @@ final class SmppLink {
   }
 
   /** The bound session, or null. */
-  SMPPSession session() {
+  SmppSession session() {
     return bound() ? session : null;
   }
 
   void start() {
-    binder.execute(this::bind);
+    bind();
   }
 
-  void stop() {
+  /** Unbinds; completes once the SMSC answered or the wait ran out. */
+  Future<Void> stop() {
     stopping = true;
-    SMPPSession s = session;
-    if (s != null) {
-      s.unbindAndClose();
-    }
+    SmppSession s = session;
     set("stopped", null);
+    return s == null ? Future.succeededFuture() : s.unbind();
   }
 
   /** A submit got generic_nack: many in a row mean the session is broken, so drop it and rebind. */
   void genericNack() {
     if (consecutiveNacks.incrementAndGet() >= NACK_STORM) {
       consecutiveNacks.set(0);
-      SMPPSession s = session;
+      SmppSession s = session;
       log.warn("SMSC {} ({}) answered {} submits in a row with generic_nack; rebinding", config.name(), role(), NACK_STORM);
       if (s != null) {
-        s.close(); // the state listener schedules the rebind
+        s.close("generic_nack storm"); // the close schedules the rebind
       }
     }
   }
@@ -121,60 +115,44 @@ final class SmppLink {
     if (stopping) {
       return;
     }
-    SMPPSession s = new SMPPSession(sockets);
-    s.setEnquireLinkTimer(config.enquireLinkSeconds() * 1000);
-    s.setTransactionTimer(config.responseTimeoutMillis());
-    // jsmpp answers ESME_RTHROTTLED itself when its receive queue is full: leave room for a burst
-    // of receipts. A receipt's thread waits until the receipt is written (it is acknowledged only
-    // then), so there are enough threads for a window's worth of receipts and responses.
-    s.setQueueCapacity(Math.max(1_000, config.window() * 20));
-    s.setPduProcessorDegree(Math.max(8, Math.min(config.window() * 2, 256)));
-    s.setMessageReceiverListener(receiver);
-    try {
-      s.connectAndBind(config.host(), config.port(), new BindParameter(type, config.systemId(), config.password(),
-          config.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
-          config.responseTimeoutMillis());
-    } catch (IOException e) {
-      s.close();
-      bindFailures.incrementAndGet();
-      retry("bind failed", why(e));
-      return;
-    }
-    s.addSessionStateListener((newState, oldState, source) -> {
-      if (newState == SessionState.CLOSED && source == session) {
+    SmppSession.bind(vertx, client, config, type, deliveries).onComplete(ar -> {
+      if (ar.failed()) {
+        bindFailures.incrementAndGet();
+        retry("bind failed", why(ar.cause()));
+        return;
+      }
+      SmppSession s = ar.result();
+      if (stopping) {
+        s.unbind();
+        return;
+      }
+      session = s;
+      s.closed().onSuccess(reason -> {
+        if (session != s) {
+          return;
+        }
         session = null;
         if (!stopping) {
           reconnects.incrementAndGet();
-          retry("connection lost", "connection lost");
+          retry("connection lost", reason);
         }
-      }
+      });
+      failures = 0;
+      consecutiveNacks.set(0);
+      set(LinkState.BOUND, null);
+      log.info("SMSC {} bound ({}) at {}:{} as {}", config.name(), role(), config.host(), config.port(), config.systemId());
     });
-    session = s;
-    if (!s.getSessionState().isBound()) { // lost between the bind and the listener
-      s.close();
-      session = null;
-      retry("connection lost", "connection lost right after bind");
-      return;
-    }
-    failures = 0;
-    consecutiveNacks.set(0);
-    set(LinkState.BOUND, null);
-    log.info("SMSC {} bound ({}) at {}:{} as {}", config.name(), role(), config.host(), config.port(), config.systemId());
   }
 
   private void retry(String what, String why) {
     set("down", why);
-    if (stopping || binder.isShutdown()) {
+    if (stopping) {
       return;
     }
     long delay = backoff(++failures);
     log.warn("SMSC {} ({}:{}, {}) {}: {}; rebinding in {} ms", config.name(), config.host(), config.port(), role(),
         what, why, delay);
-    try {
-      binder.schedule(this::bind, delay, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException stopped) {
-      // shutting down
-    }
+    vertx.setTimer(Math.max(1, delay), t -> bind());
   }
 
   /** Full jitter: uniform between reconnectMin and min(reconnectMax, reconnectMin * 2^(n-1)). */
@@ -193,12 +171,7 @@ final class SmppLink {
     onChange.accept(this);
   }
 
-  private static String why(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof NegativeResponseException n) {
-        return "bind refused: " + CommandStatus.describe(n.getCommandStatus());
-      }
-    }
+  private static String why(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

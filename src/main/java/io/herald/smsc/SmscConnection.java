@@ -2,7 +2,6 @@ package io.herald.smsc;
 
 import io.herald.config.SmscConfig.BindMode;
 import io.herald.config.SmscConfig;
-import io.herald.runtime.DaemonThreads;
 import io.herald.smsc.encoding.EncodedText;
 import io.herald.smsc.encoding.Encoding;
 import io.herald.smsc.encoding.TextEncoder;
@@ -15,35 +14,34 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jsmpp.GenericNackResponseException;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.RawDataCoding;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.extra.NegativeResponseException;
-import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.DefaultComposer;
+import org.jsmpp.util.DefaultDecomposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One carrier SMSC connection: a jsmpp transceiver session, or a transmitter + receiver pair whose
- * receipts land in the same place. jsmpp blocks on every call, so binding runs on the connection's
- * bind thread and submits on a pool of {@code window} threads: up to window submits are in flight,
- * paced by the {@link Throttle}. Receipts go to the event bus address {@link #RECEIPTS}; replies
- * (MO) to {@link MoHandOff#FRAGMENTS}.
+ * One carrier SMSC connection: a transceiver session, or a transmitter + receiver pair whose
+ * receipts land in the same place. Every session runs on this verticle's event loop: up to
+ * {@code window} submit_sm are unanswered at once, released by the {@link Pacer} at the
+ * {@link Throttle}'s pace. Receipts go to the event bus address {@link #RECEIPTS}; replies (MO) to
+ * {@link MoHandOff#FRAGMENTS}; each deliver_sm is answered once what it brought is stored.
  */
 public final class SmscConnection extends VerticleBase {
   public static final String RECEIPTS = "smsc.receipts";
   private static final Logger log = LoggerFactory.getLogger(SmscConnection.class);
+  private static final DefaultComposer COMPOSER = new DefaultComposer();
+  private static final DefaultDecomposer DECOMPOSER = new DefaultDecomposer();
+  private static final byte RECEIPT_ON_SUCCESS_OR_FAILURE = new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE).value();
 
   private final SmscConfig config;
   private final Throttle throttle;
@@ -56,8 +54,7 @@ public final class SmscConnection extends VerticleBase {
   private volatile boolean responsesHaveHexLetters;
   private volatile boolean stopping;
   private SmppLink transmitter;
-  private ScheduledExecutorService binder;
-  private ExecutorService submitters;
+  private NetClient client;
   private Pacer pacer;
 
   public SmscConnection(SmscConfig config, MeterRegistry registry) {
@@ -106,21 +103,19 @@ public final class SmscConnection extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    binder = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("smsc-" + config.name() + "-bind"));
-    submitters = Executors.newFixedThreadPool(config.window(), new DaemonThreads("smsc-" + config.name() + "-submit"));
-    pacer = new Pacer(config.name(), throttle, submitters);
+    client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.responseTimeoutMillis())));
+    pacer = new Pacer(vertx, throttle, config.window());
     Receiver receiver = new Receiver(this);
-    PacedConnectionFactory sockets = new PacedConnectionFactory(new RateCap(config.tps()), (int) config.responseTimeoutMillis());
     if (config.bindMode() == BindMode.TXRX) {
-      transmitter = new SmppLink(config, BindType.BIND_TX, binder, receiver, this::changed, sockets);
+      transmitter = new SmppLink(vertx, client, config, BindType.BIND_TX, receiver, this::changed);
       links.add(transmitter);
-      links.add(new SmppLink(config, BindType.BIND_RX, binder, receiver, this::changed, sockets));
+      links.add(new SmppLink(vertx, client, config, BindType.BIND_RX, receiver, this::changed));
     } else {
-      transmitter = new SmppLink(config, BindType.BIND_TRX, binder, receiver, this::changed, sockets);
+      transmitter = new SmppLink(vertx, client, config, BindType.BIND_TRX, receiver, this::changed);
       links.add(transmitter);
     }
     links.forEach(SmppLink::start);
-    pacer.start();
     return Future.succeededFuture();
   }
 
@@ -128,14 +123,15 @@ public final class SmscConnection extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    return vertx.executeBlocking(() -> {
-      pacer.stop();
-      submitters.shutdown();
-      submitters.awaitTermination(config.responseTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS);
-      binder.shutdownNow();
-      links.forEach(SmppLink::stop);
-      return null;
-    }, false);
+    Promise<Void> answered = Promise.promise();
+    long backstop = vertx.setTimer(config.responseTimeoutMillis() + 1_000, t -> answered.tryComplete());
+    pacer.stop().onComplete(v -> answered.tryComplete());
+    return answered.future()
+        .compose(v -> {
+          vertx.cancelTimer(backstop);
+          return Future.join(links.stream().map(SmppLink::stop).toList());
+        })
+        .eventually(() -> client.close());
   }
 
   private void changed(SmppLink link) {
@@ -175,7 +171,7 @@ public final class SmscConnection extends VerticleBase {
       inFlight.decrementAndGet();
       caller.runOnContext(v -> promise.complete(outcome));
     });
-    submission.begin();
+    context.runOnContext(v -> submission.begin()); // the sessions and the pacer live on this verticle's loop
     return promise.future();
   }
 
@@ -224,16 +220,18 @@ public final class SmscConnection extends VerticleBase {
       int index = ids.size();
       pacer.offer(new Pacer.Part(partPriority) {
         @Override
-        public void run() {
-          SubmitOutcome failure = submitPart(sms, wire.get(index), dataCoding, index, wire.size(), ids);
-          if (failure != null) {
-            finish(failure);
-          } else if (ids.size() == wire.size()) {
-            meters.ok();
-            finish(SubmitOutcome.submitted(config.name(), List.copyOf(ids)));
-          } else {
-            next(Integer.MIN_VALUE);
-          }
+        Future<?> send() {
+          return submitPart(sms, wire.get(index), dataCoding, index, wire.size(), ids).andThen(ar -> {
+            SubmitOutcome failure = ar.result();
+            if (failure != null) {
+              finish(failure);
+            } else if (ids.size() == wire.size()) {
+              meters.ok();
+              finish(SubmitOutcome.submitted(config.name(), List.copyOf(ids)));
+            } else {
+              next(Integer.MIN_VALUE);
+            }
+          });
         }
 
         @Override
@@ -254,65 +252,86 @@ public final class SmscConnection extends VerticleBase {
     }
   }
 
-  /** Submits one part; adds its id, or returns the outcome that ends the message. */
-  private SubmitOutcome submitPart(Sms sms, WireParts.Wire part, byte dataCoding, int index, int total, List<String> ids) {
-    SMPPSession session = transmitter.session();
+  /** Submits one part; adds its id, or completes with the outcome that ends the message. Never fails. */
+  private Future<SubmitOutcome> submitPart(Sms sms, WireParts.Wire part, byte dataCoding, int index, int total, List<String> ids) {
+    SmppSession session = transmitter.session();
     if (session == null) {
       meters.temporary();
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost", "connection " + config.name() + " is not bound");
+      return Future.succeededFuture(SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost",
+          "connection " + config.name() + " is not bound"));
     }
     String where = total > 1 ? " (part " + (index + 1) + " of " + total + ")" : "";
+    byte[] pdu;
     try {
-      SubmitSmResult result = session.submitShortMessage(
-          config.systemType().isEmpty() ? null : config.systemType(),
-          wireParts.sourceTon(sms.source()), wireParts.sourceNpi(sms.source()), WireParts.sourceAddress(sms.source()),
-          TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, WireParts.strip(sms.destination()),
-          part.esm(), (byte) 0, (byte) 1, null, null,
-          new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-          new RawDataCoding(dataCoding), (byte) 0, part.shortMessage(), part.tlvs());
-      meters.answered();
-      transmitter.answered();
+      pdu = COMPOSER.submitSm(session.nextSequence(), config.systemType().isEmpty() ? null : config.systemType(),
+          wireParts.sourceTon(sms.source()).value(), wireParts.sourceNpi(sms.source()).value(),
+          WireParts.sourceAddress(sms.source()), TypeOfNumber.INTERNATIONAL.value(), NumberingPlanIndicator.ISDN.value(),
+          WireParts.strip(sms.destination()), part.esm().value(), (byte) 0, (byte) 1, null, null,
+          RECEIPT_ON_SUCCESS_OR_FAILURE, (byte) 0, dataCoding, (byte) 0, part.shortMessage(), part.tlvs());
+    } catch (PDUStringException e) {
+      meters.permanent();
+      return Future.succeededFuture(SubmitOutcome.permanent(config.name(), List.copyOf(ids), "invalid",
+          "submit_sm cannot carry this text: " + e.getMessage() + where));
+    }
+    long written = System.nanoTime();
+    return session.request(pdu).transform(ar -> Future.succeededFuture(ar.succeeded()
+        ? answered(ar.result(), written, where, ids)
+        : unanswered(ar.cause(), where, ids)));
+  }
+
+  /** What a submit_sm_resp (or generic_nack) means for the text; null when the part went and its id is added. */
+  private SubmitOutcome answered(SmppSession.Response response, long written, String where, List<String> ids) {
+    if (response.commandId() == SMPPConstant.CID_GENERIC_NACK) {
+      transmitter.genericNack();
+      meters.refused(response.status());
+      meters.temporary();
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "generic_nack",
+          config.name() + " answered generic_nack " + CommandStatus.describe(response.status()) + where);
+    }
+    meters.answered(written);
+    transmitter.answered();
+    int status = response.status();
+    if (status == CommandStatus.OK) {
       throttle.accepted();
-      String id = MessageIds.normalise(result.getMessageId());
+      String id;
+      try {
+        id = MessageIds.normalise(DECOMPOSER.submitSmResp(response.pdu()).getMessageId());
+      } catch (PDUStringException | RuntimeException e) {
+        meters.temporary();
+        return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "invalid response",
+            config.name() + " answered with a submit_sm_resp Herald cannot read: " + e.getMessage() + where);
+      }
       if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
         responsesHaveHexLetters = true;
       }
       ids.add(id);
       return null;
-    } catch (NegativeResponseException e) {
-      meters.answered();
-      transmitter.answered();
-      int status = e.getCommandStatus();
-      meters.refused(status);
-      String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
-      if (CommandStatus.isThrottling(status)) {
-        throttle.throttled();
-        meters.throttled();
-      }
-      if (CommandStatus.isTemporary(status)) {
-        meters.temporary();
-        return SubmitOutcome.temporary(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
-      }
-      meters.permanent();
-      return SubmitOutcome.permanent(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
-    } catch (GenericNackResponseException e) {
-      transmitter.genericNack();
-      meters.refused(e.getCommandStatus());
-      meters.temporary();
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "generic_nack",
-          config.name() + " answered generic_nack " + CommandStatus.describe(e.getCommandStatus()) + where);
-    } catch (ResponseTimeoutException e) {
-      meters.temporary();
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "response timeout",
-          "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
-    } catch (Exception e) { // IOException, PDUException, InvalidResponseException: the link is gone or broken
-      meters.temporary();
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost",
-          "submit on " + config.name() + " failed: " + e.getMessage() + where);
     }
+    meters.refused(status);
+    String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
+    if (CommandStatus.isThrottling(status)) {
+      throttle.throttled();
+      meters.throttled();
+    }
+    if (CommandStatus.isTemporary(status)) {
+      meters.temporary();
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
+    }
+    meters.permanent();
+    return SubmitOutcome.permanent(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
   }
 
-  // ---- incoming, on jsmpp's PDU threads ----
+  private SubmitOutcome unanswered(Throwable failure, String where, List<String> ids) {
+    meters.temporary();
+    if (failure instanceof SmppSession.NoResponse) {
+      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "response timeout",
+          "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
+    }
+    return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost",
+        "submit on " + config.name() + " failed: " + failure.getMessage() + where);
+  }
+
+  // ---- incoming, on this verticle's event loop ----
 
   /** Hands a receipt to dispatch; completes once it is written. */
   Future<Void> receipt(Receipt receipt) {

@@ -94,8 +94,8 @@ final class SmscMeters {
   }
 
   /** From the moment the submit_sm was written (after pacing) to its response. */
-  void answered() {
-    submitTimer.record(System.nanoTime() - PacedConnectionFactory.LAST_SUBMIT_NANOS.get(), TimeUnit.NANOSECONDS);
+  void answered(long writtenNanos) {
+    submitTimer.record(System.nanoTime() - writtenNanos, TimeUnit.NANOSECONDS);
   }
 
   /** The counters of the operators' snapshot, added to it. */

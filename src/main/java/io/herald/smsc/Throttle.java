@@ -12,7 +12,7 @@ package io.herald.smsc;
  * 97% of it in two seconds, then probes above it by 1% of it a second; once it has gone
  * {@link #FORGET_NANOS} without a refusal, the ceiling is forgotten and the rate grows by a tenth
  * a second back to tps. The connection keeps its throttle, and so what it learnt, across rebinds.
- * Blocking: call only on submit threads.
+ * The release is the moment the submit_sm is written: the sliding second holds at the socket.
  */
 final class Throttle {
   /** After a decrease, further refusals of the same burst do not lower the rate again for this long. */
@@ -57,24 +57,18 @@ final class Throttle {
     this.decreasedAt = now - FORGET_NANOS;
   }
 
-  /** Blocks until this submit may go. */
-  void acquire() throws InterruptedException {
-    while (true) {
-      long wait;
-      synchronized (this) {
-        long now = System.nanoTime();
-        recover(now);
-        long earliest = Math.max(nextSlot, released[oldest] + WINDOW_NANOS);
-        if (earliest <= now) {
-          released[oldest] = now;
-          oldest = (oldest + 1) % tps;
-          nextSlot = Math.max(nextSlot, now - Math.max(CATCH_UP_NANOS, intervalNanos())) + intervalNanos();
-          return;
-        }
-        wait = earliest - now;
-      }
-      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+  /** Releases this submit now and answers 0, or answers how many nanoseconds to wait before asking again. */
+  synchronized long tryAcquire() {
+    long now = System.nanoTime();
+    recover(now);
+    long earliest = Math.max(nextSlot, released[oldest] + WINDOW_NANOS);
+    if (earliest > now) {
+      return earliest - now;
     }
+    released[oldest] = now;
+    oldest = (oldest + 1) % tps;
+    nextSlot = Math.max(nextSlot, now - Math.max(CATCH_UP_NANOS, intervalNanos())) + intervalNanos();
+    return 0;
   }
 
   /** The SMSC took a submit: counted for the ceiling a refusal reveals. */

@@ -336,9 +336,9 @@ class MoReceiverTest {
     return message;
   }
 
-  /** As the SMPP side does it: blocks until stored, throws when not. */
+  /** As the SMPP side does it: waits until stored (the deliver_sm_resp status 0). */
   static void deliver(MoFragment fragment) throws Exception {
-    MoHandOff.deliver(vertx, fragment, TIMEOUT);
+    assertEquals(0, Await.result(MoHandOff.deliver(vertx, fragment, TIMEOUT)), "stored, answered with status 0");
   }
 
   static Row row(long id) throws Exception {
