@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one thread factory for Herald's own threads (jsmpp sessions, drop readers, the simulator):
+ * The one thread factory for Herald's own threads (drop readers, the simulator's sessions):
  * daemon threads named {@code name-1, name-2, ...}, so a thread dump tells them apart. It remembers
  * its threads because an executor's awaitTermination returns a moment before its last thread has
  * really ended, and {@link #joinAll} promises that none is left.
