@@ -7,7 +7,8 @@ package io.herald.smsc;
  *
  * <p>The rate finds what the SMSC takes. When it answers ESME_RTHROTTLED or ESME_RMSGQFUL, the
  * submits it accepted in the last second are its ceiling (a known ceiling is lowered by at most 5%
- * a refusal, so a passing burst of full queues does not ratchet it down): the rate drops to 90% of that (once per
+ * a refusal, so a passing burst of full queues does not ratchet it down; fewer than
+ * {@link #MIN_EVIDENCE} accepted teach nothing, and the rate is only halved): the rate drops to 90% of that (once per
  * {@link #HOLD_NANOS}: the other refusals of the same burst were already in flight), climbs back to
  * 97% of it in two seconds, then probes above it by 1% of it a second; once it has gone
  * {@link #FORGET_NANOS} without a refusal, the ceiling is forgotten and the rate grows by a tenth
@@ -25,6 +26,8 @@ final class Throttle {
   // a submit released late (a busy core, a pause) may make up for the lost time, up to this much;
   // the sliding second still caps every second at tps
   private static final long CATCH_UP_NANOS = 20_000_000L;
+  /** Fewer submits accepted in the second before a refusal than this teach no ceiling. */
+  static final int MIN_EVIDENCE = 20;
   private static final double DECREASE = 0.9;
   private static final double LOWER_AT_MOST = 0.95;
   private static final double NEAR = 0.97;
@@ -86,7 +89,14 @@ final class Throttle {
       return;
     }
     int took = acceptedLastSecond(now);
-    double found = took > 0 ? Math.min(tps, took) : Math.max(1.0, rate / 2);
+    if (took < MIN_EVIDENCE) {
+      // a quiet connection (one text, then a refusal) says nothing of the SMSC's rate: halve the
+      // rate and let it grow back, rather than take one text a second for its contract
+      rate = Math.max(1.0, Math.min(rate, tps) / 2);
+      decreasedAt = now;
+      return;
+    }
+    double found = Math.min(tps, took);
     // a refusal below the known ceiling is more likely a passing burst (a full queue) than a lower
     // contract: the ceiling gives way by a little each time, not all the way down at once
     ceiling = ceiling > 0 ? Math.max(found, LOWER_AT_MOST * ceiling) : found;

@@ -39,4 +39,14 @@ class ThrottleTest {
     throttle.throttled();
     assertEquals(285, throttle.ceiling(), 0.5, "95% of 300, not the 100 taken in the burst's second");
   }
+
+  @Test
+  void aRefusalOnAQuietConnectionHalvesTheRateAndTeachesNoCeiling() {
+    Throttle throttle = new Throttle(200);
+    throttle.accepted(); // one text went, the next was refused: nothing to learn the SMSC's rate from
+    throttle.throttled();
+    assertEquals(0, throttle.ceiling(), "no ceiling from one accepted submit");
+    double after = throttle.currentRate();
+    assertTrue(after >= 100 && after < 102, "half of 200, growing back: " + after);
+  }
 }
