@@ -12,20 +12,18 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.PDUStringException;
-import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.util.DefaultComposer;
-import org.jsmpp.util.DefaultDecomposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,6 @@ public final class SmscConnection extends VerticleBase {
   public static final String RECEIPTS = "smsc.receipts";
   private static final Logger log = LoggerFactory.getLogger(SmscConnection.class);
   private static final DefaultComposer COMPOSER = new DefaultComposer();
-  private static final DefaultDecomposer DECOMPOSER = new DefaultDecomposer();
   private static final byte RECEIPT_ON_SUCCESS_OR_FAILURE = new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE).value();
 
   private final SmscConfig config;
@@ -50,8 +47,8 @@ public final class SmscConnection extends VerticleBase {
   private final List<SmppLink> links = new ArrayList<>();
   private final SmscMeters meters;
   private final WireParts wireParts;
+  private final SubmitResponses responses;
   private volatile String lastError;
-  private volatile boolean responsesHaveHexLetters;
   private volatile boolean stopping;
   private SmppLink transmitter;
   private NetClient client;
@@ -63,6 +60,7 @@ public final class SmscConnection extends VerticleBase {
     this.receiptIds = MessageIds.Format.of(config.receiptIdFormat());
     this.meters = new SmscMeters(config.name(), registry, inFlight, links, () -> link().bound());
     this.wireParts = new WireParts(config);
+    this.responses = new SubmitResponses(config, meters, throttle);
   }
 
   public String name() {
@@ -275,60 +273,8 @@ public final class SmscConnection extends VerticleBase {
     }
     long written = System.nanoTime();
     return session.request(pdu).transform(ar -> Future.succeededFuture(ar.succeeded()
-        ? answered(ar.result(), written, where, ids)
-        : unanswered(ar.cause(), where, ids)));
-  }
-
-  /** What a submit_sm_resp (or generic_nack) means for the text; null when the part went and its id is added. */
-  private SubmitOutcome answered(SmppSession.Response response, long written, String where, List<String> ids) {
-    if (response.commandId() == SMPPConstant.CID_GENERIC_NACK) {
-      transmitter.genericNack();
-      meters.refused(response.status());
-      meters.temporary();
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "generic_nack",
-          config.name() + " answered generic_nack " + CommandStatus.describe(response.status()) + where);
-    }
-    meters.answered(written);
-    transmitter.answered();
-    int status = response.status();
-    if (status == CommandStatus.OK) {
-      throttle.accepted();
-      String id;
-      try {
-        id = MessageIds.normalise(DECOMPOSER.submitSmResp(response.pdu()).getMessageId());
-      } catch (PDUStringException | RuntimeException e) {
-        meters.temporary();
-        return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "invalid response",
-            config.name() + " answered with a submit_sm_resp Herald cannot read: " + e.getMessage() + where);
-      }
-      if (!responsesHaveHexLetters && MessageIds.hasHexLetters(id)) {
-        responsesHaveHexLetters = true;
-      }
-      ids.add(id);
-      return null;
-    }
-    meters.refused(status);
-    String detail = "submit_sm refused by " + config.name() + ": " + CommandStatus.describe(status) + where;
-    if (CommandStatus.isThrottling(status)) {
-      throttle.throttled();
-      meters.throttled();
-    }
-    if (CommandStatus.isTemporary(status)) {
-      meters.temporary();
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
-    }
-    meters.permanent();
-    return SubmitOutcome.permanent(config.name(), List.copyOf(ids), CommandStatus.hex(status), detail);
-  }
-
-  private SubmitOutcome unanswered(Throwable failure, String where, List<String> ids) {
-    meters.temporary();
-    if (failure instanceof SmppSession.NoResponse) {
-      return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "response timeout",
-          "no submit_sm_resp from " + config.name() + " within " + config.responseTimeoutMillis() + " ms" + where);
-    }
-    return SubmitOutcome.temporary(config.name(), List.copyOf(ids), "bind lost",
-        "submit on " + config.name() + " failed: " + failure.getMessage() + where);
+        ? responses.answered(transmitter, ar.result(), written, where, ids)
+        : responses.unanswered(ar.cause(), where, ids)));
   }
 
   // ---- incoming, on this verticle's event loop ----
@@ -346,7 +292,7 @@ public final class SmscConnection extends VerticleBase {
 
   /** Whether this connection's submit_sm_resp ids have shown hex letters (then they are not decimal). */
   boolean responsesHaveHexLetters() {
-    return responsesHaveHexLetters;
+    return responses.haveHexLetters();
   }
 
   Vertx vertx() {

@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -94,7 +95,9 @@ public final class WebServer extends VerticleBase {
     router.route("/*").last().handler(StaticHandler.create("webroot").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(this::failure);
 
-    return vertx.createHttpServer()
+    // no cleartext HTTP/2 upgrade: browsers and curl speak HTTP/1.1 here (HTTP/2 ends at the TLS
+    // proxy), and an h2c upgrade passed on by a proxy would carry requests past the proxy's rules
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen(config.port(), config.host())
         .onSuccess(s -> server = s);
