@@ -61,6 +61,11 @@ final class Pacer {
     drain();
   }
 
+  /** Whether parts are waiting for a slot: the connection is pushing against its rate or window. */
+  boolean backlog() {
+    return !waiting.isEmpty();
+  }
+
   /** Stops releasing; parts still waiting are abandoned (their messages go back to the queue). Completes once none is unanswered. */
   Future<Void> stop() {
     stopped = true;

@@ -60,7 +60,7 @@ public final class SmscConnection extends VerticleBase {
     this.receiptIds = MessageIds.Format.of(config.receiptIdFormat());
     this.meters = new SmscMeters(config.name(), registry, inFlight, links, () -> link().bound());
     this.wireParts = new WireParts(config);
-    this.responses = new SubmitResponses(config, meters, throttle);
+    this.responses = new SubmitResponses(config, meters, throttle, () -> pacer != null && pacer.backlog());
   }
 
   public String name() {

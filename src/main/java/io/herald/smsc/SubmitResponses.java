@@ -2,6 +2,7 @@ package io.herald.smsc;
 
 import io.herald.config.SmscConfig;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.util.DefaultDecomposer;
@@ -16,13 +17,16 @@ final class SubmitResponses {
   private final long timeoutMillis;
   private final SmscMeters meters;
   private final Throttle throttle;
+  private final BooleanSupplier backlog;
   private volatile boolean hexLetters;
 
-  SubmitResponses(SmscConfig config, SmscMeters meters, Throttle throttle) {
+  /** backlog: whether texts wait for a slot (a refusal then teaches the throttle the SMSC's rate). */
+  SubmitResponses(SmscConfig config, SmscMeters meters, Throttle throttle, BooleanSupplier backlog) {
     this.name = config.name();
     this.timeoutMillis = config.responseTimeoutMillis();
     this.meters = meters;
     this.throttle = throttle;
+    this.backlog = backlog;
   }
 
   /** Whether this connection's submit_sm_resp ids have shown hex letters (then they are not decimal). */
@@ -61,7 +65,7 @@ final class SubmitResponses {
     meters.refused(status);
     String detail = "submit_sm refused by " + name + ": " + CommandStatus.describe(status) + where;
     if (CommandStatus.isThrottling(status)) {
-      throttle.throttled();
+      throttle.throttled(backlog.getAsBoolean());
       meters.throttled();
     }
     if (CommandStatus.isTemporary(status)) {

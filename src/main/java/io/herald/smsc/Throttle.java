@@ -7,8 +7,8 @@ package io.herald.smsc;
  *
  * <p>The rate finds what the SMSC takes. When it answers ESME_RTHROTTLED or ESME_RMSGQFUL, the
  * submits it accepted in the last second are its ceiling (a known ceiling is lowered by at most 5%
- * a refusal, so a passing burst of full queues does not ratchet it down; fewer than
- * {@link #MIN_EVIDENCE} accepted teach nothing, and the rate is only halved): the rate drops to 90% of that (once per
+ * a refusal, so a passing burst of full queues does not ratchet it down; a quiet connection, with
+ * nothing waiting and fewer than {@link #PUSHING} accepted, learns nothing and only halves its rate): the rate drops to 90% of that (once per
  * {@link #HOLD_NANOS}: the other refusals of the same burst were already in flight), climbs back to
  * 97% of it in two seconds, then probes above it by 1% of it a second; once it has gone
  * {@link #FORGET_NANOS} without a refusal, the ceiling is forgotten and the rate grows by a tenth
@@ -26,8 +26,8 @@ final class Throttle {
   // a submit released late (a busy core, a pause) may make up for the lost time, up to this much;
   // the sliding second still caps every second at tps
   private static final long CATCH_UP_NANOS = 20_000_000L;
-  /** Fewer submits accepted in the second before a refusal than this teach no ceiling. */
-  static final int MIN_EVIDENCE = 20;
+  /** Accepted in the last second, at least, for a refusal to teach a ceiling when nothing was waiting. */
+  static final int PUSHING = 20;
   private static final double DECREASE = 0.9;
   private static final double LOWER_AT_MOST = 0.95;
   private static final double NEAR = 0.97;
@@ -80,8 +80,12 @@ final class Throttle {
     nextAccepted = (nextAccepted + 1) % acceptedAt.length;
   }
 
-  /** The SMSC answered ESME_RTHROTTLED or ESME_RMSGQFUL: what it took in the last second is its ceiling. */
-  synchronized void throttled() {
+  /**
+   * The SMSC answered ESME_RTHROTTLED or ESME_RMSGQFUL. backlog: texts were waiting for a slot.
+   * When the connection was pushing (a backlog, or {@link #PUSHING} accepted in the last second),
+   * what the SMSC took in the last second is its ceiling.
+   */
+  synchronized void throttled(boolean backlog) {
     long now = System.nanoTime();
     throttleEvents++;
     recover(now);
@@ -89,14 +93,14 @@ final class Throttle {
       return;
     }
     int took = acceptedLastSecond(now);
-    if (took < MIN_EVIDENCE) {
-      // a quiet connection (one text, then a refusal) says nothing of the SMSC's rate: halve the
-      // rate and let it grow back, rather than take one text a second for its contract
+    if (!backlog && took < PUSHING) {
+      // nothing waited and little went: a quiet connection (one text, then a refusal) says nothing
+      // of the SMSC's rate; halve the rate and let it grow back rather than take what went for a contract
       rate = Math.max(1.0, Math.min(rate, tps) / 2);
       decreasedAt = now;
       return;
     }
-    double found = Math.min(tps, took);
+    double found = took > 0 ? Math.min(tps, took) : Math.max(1.0, rate / 2);
     // a refusal below the known ceiling is more likely a passing burst (a full queue) than a lower
     // contract: the ceiling gives way by a little each time, not all the way down at once
     ceiling = ceiling > 0 ? Math.max(found, LOWER_AT_MOST * ceiling) : found;

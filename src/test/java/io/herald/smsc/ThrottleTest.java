@@ -15,11 +15,11 @@ class ThrottleTest {
     for (int i = 0; i < 300; i++) {
       throttle.accepted();
     }
-    throttle.throttled();
+    throttle.throttled(false); // nothing waiting, but 300 accepted: the connection was pushing
     assertEquals(300, throttle.ceiling(), 0.5);
     double after = throttle.currentRate();
     assertTrue(after >= 269 && after < 275, "90% of the ceiling, then climbing: " + after);
-    throttle.throttled(); // the rest of the window, refused in the same burst
+    throttle.throttled(true); // the rest of the window, refused in the same burst
     assertEquals(300, throttle.ceiling(), 0.5);
     assertTrue(throttle.currentRate() >= after, "the same burst lowers the rate once: " + throttle.currentRate());
     assertEquals(2, throttle.throttleEvents());
@@ -31,21 +31,21 @@ class ThrottleTest {
     for (int i = 0; i < 300; i++) {
       throttle.accepted();
     }
-    throttle.throttled();
+    throttle.throttled(true);
     Thread.sleep(Throttle.HOLD_NANOS / 1_000_000 + 100);
     for (int i = 0; i < 100; i++) {
       throttle.accepted();
     }
-    throttle.throttled();
+    throttle.throttled(true);
     assertEquals(285, throttle.ceiling(), 0.5, "95% of 300, not the 100 taken in the burst's second");
   }
 
   @Test
   void aRefusalOnAQuietConnectionHalvesTheRateAndTeachesNoCeiling() {
     Throttle throttle = new Throttle(200);
-    throttle.accepted(); // one text went, the next was refused: nothing to learn the SMSC's rate from
-    throttle.throttled();
-    assertEquals(0, throttle.ceiling(), "no ceiling from one accepted submit");
+    throttle.accepted(); // one text went, the next was refused with nothing else waiting
+    throttle.throttled(false);
+    assertEquals(0, throttle.ceiling(), "no ceiling from a connection that was not pushing");
     double after = throttle.currentRate();
     assertTrue(after >= 100 && after < 102, "half of 200, growing back: " + after);
   }
