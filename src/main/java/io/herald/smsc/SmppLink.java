@@ -127,6 +127,11 @@ final class SmppLink {
         return;
       }
       session = s;
+      failures = 0;
+      consecutiveNacks.set(0);
+      set(LinkState.BOUND, null);
+      log.info("SMSC {} bound ({}) at {}:{} as {}", config.name(), role(), config.host(), config.port(), config.systemId());
+      // after the state is set: a session already closed again calls this at once, and goes down
       s.closed().onSuccess(reason -> {
         if (session != s) {
           return;
@@ -137,10 +142,6 @@ final class SmppLink {
           retry("connection lost", reason);
         }
       });
-      failures = 0;
-      consecutiveNacks.set(0);
-      set(LinkState.BOUND, null);
-      log.info("SMSC {} bound ({}) at {}:{} as {}", config.name(), role(), config.host(), config.port(), config.systemId());
     });
   }
 
