@@ -1,10 +1,10 @@
 package io.herald.smsc;
 
+import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
-import io.vertx.core.Future;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
