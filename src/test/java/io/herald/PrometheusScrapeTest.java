@@ -111,15 +111,13 @@ class PrometheusScrapeTest {
       }
     }
     assertTrue(queries.size() >= 30, "the dashboards' panel queries: " + queries.size());
-    JsonArray groups = json("/api/v1/rules").getJsonObject("data").getJsonArray("groups");
+    // a rule's health is "unknown" until its group's first evaluation, a second or so after Prometheus starts
+    Await.until("every rule evaluated once", () -> rules().stream().noneMatch(r -> "unknown".equals(r.getString("health"))));
     int rules = 0;
-    for (Object g : groups) {
-      for (Object r : ((JsonObject) g).getJsonArray("rules")) {
-        JsonObject rule = (JsonObject) r;
-        rules++;
-        assertEquals("ok", rule.getString("health"), rule.getString("name") + ": " + rule.getString("lastError"));
-        queries.put("rule " + rule.getString("name"), leftSide(rule.getString("query")));
-      }
+    for (JsonObject rule : rules()) {
+      rules++;
+      assertEquals("ok", rule.getString("health"), rule.getString("name") + ": " + rule.getString("lastError"));
+      queries.put("rule " + rule.getString("name"), leftSide(rule.getString("query")));
     }
     assertTrue(rules >= 9, "alert rules loaded: " + rules);
 
@@ -156,6 +154,21 @@ class PrometheusScrapeTest {
     System.gc();
     Await.until("the receipts' lags recorded", () -> !h.anonymous.get("/metrics").body()
         .contains("herald_receipt_lag_seconds_count{smsc=\"carrier\"} 0.0"));
+  }
+
+  private static List<JsonObject> rules() {
+    try {
+      List<JsonObject> out = new ArrayList<>();
+      for (Object g : json("/api/v1/rules").getJsonObject("data").getJsonArray("groups")) {
+        ((JsonObject) g).getJsonArray("rules").forEach(r -> out.add((JsonObject) r));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every target's expression, rows' own panels included, keyed by dashboard and panel title. */
