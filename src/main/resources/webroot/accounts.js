@@ -1,6 +1,6 @@
 'use strict';
 // Accounts (operators): the clinics and businesses Herald serves, the products each may use, its
-// limits, and disabling one (its texts wait, its people and FTP users cannot log in).
+// limits, how long its texts are kept, and disabling one (its texts wait, its people and FTP users cannot log in).
 Herald.page({ title: 'Accounts', roles: ['operator'] }, async main => {
   const { el } = Herald;
   const PRODUCTS = [['dropAndGo', 'Drop & Go'], ['twoWay', 'Two-way'], ['alerts', 'Alerts'],
@@ -60,6 +60,7 @@ Herald.page({ title: 'Accounts', roles: ['operator'] }, async main => {
       { label: 'Rate (texts/s)', value: a => number(a, 'rateTps', 'Rate', 'no cap') },
       { label: 'Recipients per list', value: a => number(a, 'maxListRecipients', 'Recipients per list', '') },
       { label: 'Alerts (texts/min)', value: a => number(a, 'alertsPerMinute', 'Alert pace', 'server default') },
+      { label: 'Texts kept (days)', value: a => number(a, 'retentionDays', 'Retention', '') },
       { label: 'Status', value: a => el('span', { class: 'actions' }, Herald.statusBadge(a.disabled ? 'disabled' : 'active'),
         el('button', { type: 'button', class: a.disabled ? '' : 'danger', onclick: () => {
           if (!a.disabled && !confirm('Disable ' + a.name + '? Its texts wait and its people cannot log in.')) return;

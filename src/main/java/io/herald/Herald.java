@@ -199,6 +199,8 @@ public final class Herald {
         .compose(v -> vertx.deployVerticle(dispatcher).onSuccess(id -> dispatcherDeployment = id))
         .compose(v -> vertx.deployVerticle(new ReceiptTimeoutSweep(receiptTimeouts(), jobs, meters)))
         .compose(v -> vertx.deployVerticle(new io.herald.messages.QueueGauges(pool, registry, QUEUE_GAUGE_MILLIS)))
+        .compose(v -> vertx.deployVerticle(new io.herald.messages.MessageRetention(pool, clock)))
+        .compose(v -> vertx.deployVerticle(new io.herald.inbox.ReplyRetention(pool, clock)))
         .compose(v -> Future.all(notifications.verticles().stream().map(vertx::deployVerticle).toList()))
         .compose(v -> vertx.deployVerticle(campaignWatch))
         .compose(v -> vertx.deployVerticle(broadcastWatch))

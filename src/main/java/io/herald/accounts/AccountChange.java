@@ -6,4 +6,5 @@ package io.herald.accounts;
  */
 public record AccountChange(String name, String region, String timeZone, Boolean dropAndGo, Boolean twoWay,
                             Boolean alerts, Boolean campaigns, Boolean broadcasts, Double rateTps, boolean clearRate,
-                            Integer maxListRecipients, Boolean disabled, Integer alertsPerMinute, boolean clearAlertsPace) {}
+                            Integer maxListRecipients, Boolean disabled, Integer alertsPerMinute, boolean clearAlertsPace,
+                            Integer retentionDays) {}

@@ -10,10 +10,11 @@ import java.time.ZoneId;
  * @param rateTps messages per second for the whole account on top of its senders' rates; null: no cap
  * @param maxListRecipients the most recipients one uploaded list may hold
  * @param alertsPerMinute mass text alerts' pace for this account; null: the server's alerts.perMinute
+ * @param retentionDays how long the account's texts, their parts and events are kept
  */
 public record AccountSettings(long id, String name, String region, ZoneId timeZone, boolean dropAndGo,
                               boolean twoWay, boolean alerts, boolean campaigns, boolean broadcasts,
-                              Double rateTps, int maxListRecipients, Integer alertsPerMinute, Instant disabledAt,
+                              Double rateTps, int maxListRecipients, Integer alertsPerMinute, int retentionDays, Instant disabledAt,
                               Instant createdAt) {
   public boolean disabled() {
     return disabledAt != null;

@@ -19,17 +19,20 @@ public final class Accounts {
   public static final int MAX_NAME_CHARS = 200;
   public static final double MAX_RATE_TPS = 100_000;
   public static final int MAX_LIST_RECIPIENTS = 1_000_000;
+  /** The bounds of an account's retention (the column's check says the same). */
+  public static final int MIN_RETENTION_DAYS = 7;
+  public static final int MAX_RETENTION_DAYS = 3660;
   private static final Set<String> REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
   private static final String COLUMNS = """
       id, name, default_region, time_zone, drop_enabled, two_way, alerts, campaigns, broadcasts,
-      rate_tps::float8 AS rate_tps, max_list_recipients, alert_per_minute, disabled_at, created_at""";
+      rate_tps::float8 AS rate_tps, max_list_recipients, alert_per_minute, retention_days, disabled_at, created_at""";
   private static final String INSERT = """
       INSERT INTO accounts (name, default_region, time_zone, drop_enabled, two_way, alerts, campaigns, broadcasts,
-                            rate_tps, max_list_recipients, disabled_at, alert_per_minute)
+                            rate_tps, max_list_recipients, disabled_at, alert_per_minute, retention_days)
       VALUES ($1, coalesce($2::text, 'US'), coalesce($3::text, 'UTC'), coalesce($4::boolean, false),
               coalesce($5::boolean, false), coalesce($6::boolean, false), coalesce($7::boolean, false),
               coalesce($8::boolean, false), $9::float8, coalesce($10::integer, 3500), CASE WHEN $11::boolean THEN now() END,
-              $12::integer)
+              $12::integer, coalesce($13::integer, 400))
       RETURNING """ + " " + COLUMNS;
   private static final String UPDATE = """
       UPDATE accounts SET name = coalesce($2::text, name), default_region = coalesce($3::text, default_region),
@@ -38,6 +41,7 @@ public final class Accounts {
              campaigns = coalesce($8::boolean, campaigns), broadcasts = coalesce($9::boolean, broadcasts),
              rate_tps = CASE WHEN $11::boolean THEN NULL ELSE coalesce($10::float8, rate_tps::float8) END,
              max_list_recipients = coalesce($12::integer, max_list_recipients),
+             retention_days = coalesce($16::integer, retention_days),
              alert_per_minute = CASE WHEN $15::boolean THEN NULL ELSE coalesce($14::integer, alert_per_minute) END,
              disabled_at = CASE WHEN $13::boolean IS NULL THEN disabled_at
                                 WHEN $13::boolean THEN coalesce(disabled_at, now()) END
@@ -66,7 +70,7 @@ public final class Accounts {
     }
     return checked(c).compose(v -> pool.preparedQuery(INSERT).execute(Tuple.of(c.name().strip(), c.region(),
             c.timeZone(), c.dropAndGo(), c.twoWay(), c.alerts(), c.campaigns(), c.broadcasts(), c.rateTps(),
-            c.maxListRecipients(), Boolean.TRUE.equals(c.disabled()), c.alertsPerMinute())))
+            c.maxListRecipients(), Boolean.TRUE.equals(c.disabled()), c.alertsPerMinute(), c.retentionDays())))
         .recover(e -> Future.failedFuture(taken(e, c.name())))
         .map(rows -> all(rows).get(0));
   }
@@ -78,7 +82,7 @@ public final class Accounts {
             .addBoolean(c.dropAndGo()).addBoolean(c.twoWay()).addBoolean(c.alerts()).addBoolean(c.campaigns())
             .addBoolean(c.broadcasts()).addDouble(c.rateTps()).addBoolean(c.clearRate())
             .addInteger(c.maxListRecipients()).addBoolean(c.disabled()).addInteger(c.alertsPerMinute())
-            .addBoolean(c.clearAlertsPace())))
+            .addBoolean(c.clearAlertsPace()).addInteger(c.retentionDays())))
         .recover(e -> Future.failedFuture(taken(e, c.name())))
         .map(rows -> all(rows).stream().findFirst());
   }
@@ -110,6 +114,11 @@ public final class Accounts {
           "alertsPerMinute must be a whole number of texts a minute from 1 to 60000, or null for the server's default",
           c.alertsPerMinute()));
     }
+    if (c.retentionDays() != null
+        && (c.retentionDays() < MIN_RETENTION_DAYS || c.retentionDays() > MAX_RETENTION_DAYS)) {
+      return Future.failedFuture(Refusal.invalid("retentionDays", "retentionDays must be a whole number of days from "
+          + MIN_RETENTION_DAYS + " to " + MAX_RETENTION_DAYS, c.retentionDays()));
+    }
     return Future.succeededFuture();
   }
 
@@ -127,7 +136,8 @@ public final class Accounts {
       list.add(new AccountSettings(r.getLong("id"), r.getString("name"), r.getString("default_region"),
           ZoneId.of(r.getString("time_zone")), r.getBoolean("drop_enabled"), r.getBoolean("two_way"),
           r.getBoolean("alerts"), r.getBoolean("campaigns"), r.getBoolean("broadcasts"), r.getDouble("rate_tps"),
-          r.getInteger("max_list_recipients"), r.getInteger("alert_per_minute"), disabled == null ? null : disabled.toInstant(),
+          r.getInteger("max_list_recipients"), r.getInteger("alert_per_minute"), r.getInteger("retention_days"),
+          disabled == null ? null : disabled.toInstant(),
           r.getOffsetDateTime("created_at").toInstant()));
     }
     return list;

@@ -30,7 +30,9 @@ public final class MessageCounts {
         count(*) FILTER (WHERE %s) AS waiting
       FROM messages m JOIN accounts a ON a.id = m.account_id
       WHERE m.account_id = $1
-        AND m.created_at >= date_trunc('day', now() AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone"""
+        AND m.created_at >= date_trunc('day', now() AT TIME ZONE a.time_zone) AT TIME ZONE a.time_zone
+        -- today began at most 38 hours ago anywhere; a text's id is of its month or, in its first hour, the one before
+        AND m.id >= message_id_floor(date_trunc('month', now() AT TIME ZONE 'UTC' - interval '3 days')::date)"""
       .formatted(CountedStates.in("m.state", CountedStates.SENT), CountedStates.in("m.state", CountedStates.DELIVERED),
           CountedStates.in("m.state", CountedStates.FAILED), CountedStates.in("m.state", CountedStates.WAITING));
 

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class AccountRoutes implements Routes {
   private static final Set<String> FIELDS = Set.of("name", "region", "timeZone", "dropAndGo", "twoWay", "alerts",
-      "campaigns", "broadcasts", "rateTps", "maxListRecipients", "disabled", "alertsPerMinute");
+      "campaigns", "broadcasts", "rateTps", "maxListRecipients", "disabled", "alertsPerMinute", "retentionDays");
   private final Accounts accounts;
 
   public AccountRoutes(Accounts accounts) {
@@ -63,7 +63,7 @@ public final class AccountRoutes implements Routes {
         flag(body, "dropAndGo"), flag(body, "twoWay"), flag(body, "alerts"), flag(body, "campaigns"),
         flag(body, "broadcasts"), number(body, "rateTps", "a number of messages per second, or null for no cap"),
         cleared(body, "rateTps"), whole(body, "maxListRecipients"), flag(body, "disabled"), whole(body, "alertsPerMinute"),
-        cleared(body, "alertsPerMinute"));
+        cleared(body, "alertsPerMinute"), whole(body, "retentionDays"));
   }
 
   private static Integer whole(JsonObject body, String key) {
@@ -82,6 +82,7 @@ public final class AccountRoutes implements Routes {
         .put("timeZone", a.timeZone().getId()).put("dropAndGo", a.dropAndGo()).put("twoWay", a.twoWay())
         .put("alerts", a.alerts()).put("campaigns", a.campaigns()).put("broadcasts", a.broadcasts())
         .put("rateTps", a.rateTps()).put("maxListRecipients", a.maxListRecipients()).put("alertsPerMinute", a.alertsPerMinute())
+        .put("retentionDays", a.retentionDays())
         .put("disabled", a.disabled()).put("disabledAt", a.disabledAt() == null ? null : a.disabledAt().toString())
         .put("createdAt", a.createdAt().toString());
   }

@@ -51,8 +51,6 @@ public final class TestDatabase implements AutoCloseable {
         WHERE state = 'queued' AND NOT EXISTS (SELECT 1 FROM message_queue q WHERE q.message_id = m.id)""");
   }
 
-  /** A user made behind the API's back; accountSql is an id or a subquery. */
-
   public long queryLong(String sql) {
     try (Connection c = connect(url); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
       rs.next();

@@ -28,19 +28,20 @@ class AccountsApiTest {
     assertEquals(new JsonObject().put("id", id).put("name", "Northside Clinic").put("region", "GB")
         .put("timeZone", "Europe/London").put("dropAndGo", false).put("twoWay", true).put("alerts", false)
         .put("campaigns", false).put("broadcasts", false).put("rateTps", 20.0).put("maxListRecipients", 3500).putNull("alertsPerMinute")
-        .put("disabled", false).putNull("disabledAt").put("createdAt", account.getString("createdAt")), account);
+        .put("retentionDays", 400).put("disabled", false).putNull("disabledAt").put("createdAt", account.getString("createdAt")), account);
     JsonArray all = h.operator.get("/api/v1/accounts").json().getJsonArray("accounts");
     List<String> names = all.stream().map(a -> ((JsonObject) a).getString("name")).toList();
     assertEquals("Default", names.get(0), "in the order they were made");
     assertTrue(names.contains("Northside Clinic"), names.toString());
 
     Api.Response changed = h.operator.send("PATCH", "/api/v1/accounts/" + id, new JsonObject().put("alerts", true)
-        .putNull("rateTps").put("maxListRecipients", 5000).put("name", "Northside Vets"));
+        .putNull("rateTps").put("maxListRecipients", 5000).put("name", "Northside Vets").put("retentionDays", 90));
     assertEquals(200, changed.status(), changed.body());
     assertEquals(true, changed.json().getBoolean("alerts"));
     assertEquals(true, changed.json().getBoolean("twoWay"), "what the change does not name stays");
     assertTrue(changed.json().containsKey("rateTps") && changed.json().getValue("rateTps") == null, "null removes the cap");
     assertEquals(5000, changed.json().getInteger("maxListRecipients"));
+    assertEquals(90, changed.json().getInteger("retentionDays"));
     assertEquals(changed.json(), h.operator.get("/api/v1/accounts/" + id).json());
   }
 
@@ -51,6 +52,9 @@ class AccountsApiTest {
     assertRefused(400, new JsonObject().put("name", "A").put("rateTps", 0), "rateTps", 0.0);
     assertRefused(400, new JsonObject().put("name", "A").put("maxListRecipients", 0), "maxListRecipients", 0);
     assertRefused(400, new JsonObject().put("name", "A").put("dropAndGo", "yes"), "dropAndGo", "yes");
+    assertRefused(400, new JsonObject().put("name", "A").put("retentionDays", 6), "retentionDays", 6);
+    assertRefused(400, new JsonObject().put("name", "A").put("retentionDays", 3661), "retentionDays", 3661);
+    assertRefused(400, new JsonObject().put("name", "A").put("retentionDays", 30.5), "retentionDays", "30.5");
     assertRefused(400, new JsonObject().put("name", "A").put("colour", "red"), "colour", null);
     assertRefused(400, new JsonObject().put("region", "US"), "name", null);
     assertRefused(409, new JsonObject().put("name", "DEFAULT"), "name", "DEFAULT");
