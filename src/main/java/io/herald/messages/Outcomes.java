@@ -19,16 +19,6 @@ import java.util.Map;
  * Most of this file is its four statements, which change together.
  */
 public final class Outcomes {
-  /**
-   * The lowest message id a receipt is looked for under: the texts of this month and the month
-   * before, and older ones still waiting for theirs (created weeks before they went), so a receipt
-   * reads two or three months' partitions of the parts, not every month kept (V25). Written out in
-   * each statement, not as a function, so PostgreSQL prunes the partitions below it.
-   */
-  private static final String RECEIPT_FLOOR = """
-      least(message_id_floor((date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date),
-            (SELECT min(message_id) FROM receipt_waits))""";
-
   /** Send attempts and the parts that went out, with their events, in one statement. */
   private static final String RECORD_RESULTS = """
       WITH r AS (
@@ -75,8 +65,7 @@ public final class Outcomes {
 
   /**
    * Receipts to parts, and the messages they finish, in one statement. Each receipt settles one part:
-   * the newest still waiting under that id (SMSCs reuse ids), among the parts sent this month or the
-   * month before (V25: a receipt reads two months' partitions, not all that are kept). A message is final once every part it
+   * the newest still waiting under that id (SMSCs reuse ids). A message is final once every part it
    * was sent as has a receipt, or as soon as one part failed. The parts CTE sees this statement's own
    * part updates through the join with a (a statement's CTEs share one snapshot).
    */
@@ -87,7 +76,6 @@ public final class Outcomes {
       w AS (
         SELECT DISTINCT ON (r.smsc, r.id) r.*, p.message_id, p.seq
         FROM r JOIN message_parts p ON p.smsc = r.smsc AND p.smsc_message_id = r.id AND p.state = 'submitted'
-                            AND p.message_id >= %1$s
         ORDER BY r.smsc, r.id, p.submitted_at DESC, p.message_id DESC),
       a AS (
         UPDATE message_parts p SET state = w.state, receipt_status = w.status, receipt_error = w.err, receipt_at = w.at
@@ -123,7 +111,7 @@ public final class Outcomes {
       SELECT 'matched' AS kind, receipt_smsc AS smsc, receipt_id, NULL::bigint AS id, NULL::bigint AS job_id, NULL AS state,
              lag FROM a
       UNION ALL
-      SELECT 'settled', smsc, NULL, id, job_id, state, NULL FROM u""".formatted(RECEIPT_FLOOR);
+      SELECT 'settled', smsc, NULL, id, job_id, state, NULL FROM u""";
 
   private static final String HOLD_RECEIPTS = """
       INSERT INTO receipts_unmatched (smsc, smsc_message_id, alt_id_1, alt_id_2, state, receipt_status, receipt_error,
@@ -133,7 +121,7 @@ public final class Outcomes {
       -- a receipt for a part that already has one is the SMSC repeating itself: nothing to keep
       -- (a part still waiting may have been written a moment ago: keep it; the sweep matches it)
       WHERE NOT EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = r.smsc AND p.smsc_message_id = r.id
-                        AND p.state <> 'submitted' AND p.message_id >= %1$s)""".formatted(RECEIPT_FLOOR);
+                        AND p.state <> 'submitted')""";
 
   private static final String PURGE_HELD = "DELETE FROM receipts_unmatched WHERE received_at < now() - make_interval(hours => $1)";
 
@@ -182,10 +170,9 @@ public final class Outcomes {
     return pool.withTransaction(tx -> tx.query("""
             DELETE FROM receipts_unmatched h
             WHERE EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = h.smsc AND p.state = 'submitted'
-                          AND p.message_id >= %1$s
                           AND p.smsc_message_id IN (h.smsc_message_id, h.alt_id_1, h.alt_id_2))
             RETURNING h.smsc, h.smsc_message_id, h.alt_id_1, h.alt_id_2, h.state, h.receipt_status, h.receipt_error,
-                      h.received_at, h.raw""".formatted(RECEIPT_FLOOR)).execute()
+                      h.received_at, h.raw""").execute()
         .compose(rows -> {
           List<ReceiptUpdate> found = new ArrayList<>();
           for (Row r : rows) {
