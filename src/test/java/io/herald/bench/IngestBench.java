@@ -64,6 +64,8 @@ public final class IngestBench {
         Api metrics = new Api(http, null, null);
         double[] peakHeap = {0};
         long started = System.nanoTime();
+        long daemonCpu = CpuTime.ofProcess(herald.pid());
+        long postgresCpu = CpuTime.ofPostgres();
         long uploaded;
         try (FtpSession session = FtpSession.connect(ftp); InputStream in = Files.newInputStream(file)) {
           if (!session.login("bench", "bench-password")) {
@@ -87,6 +89,8 @@ public final class IngestBench {
           }
         }
         long finished = System.nanoTime();
+        daemonCpu = CpuTime.ofProcess(herald.pid()) - daemonCpu;
+        postgresCpu = CpuTime.ofPostgres() - postgresCpu;
         peakHeap[0] = Math.max(peakHeap[0], heapUsed(metrics));
         JsonObject job = admin.get("/api/v1/jobs/" + done.getLong("jobId")).json();
         double total = (finished - started) / 1e9;
@@ -102,6 +106,9 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "| upload start to all queued | %.2f s |%n", total);
         System.out.printf(Locale.ROOT, "| rows/s (upload start to queued) | %.0f |%n", rows / total);
         System.out.printf(Locale.ROOT, "| rows/s (processing only) | %.0f |%n", rows / processing);
+        // from the upload's start (the FTP transfer included) to the last row queued
+        System.out.printf(Locale.ROOT, "| CPU per row, daemon | %.1f µs |%n", (double) daemonCpu / rows);
+        System.out.printf(Locale.ROOT, "| CPU per row, PostgreSQL | %.1f µs |%n", (double) postgresCpu / rows);
         System.out.printf(Locale.ROOT, "| daemon heap limit | %s |%n", heap);
         System.out.printf(Locale.ROOT, "| daemon peak heap used | %.0f MB |%n", peakHeap[0] / 1024 / 1024);
         System.out.printf(Locale.ROOT, "| daemon peak RSS | %d MB |%n", herald.peakRssMb());
