@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * next are made ahead and the id sequence moves to this month's block; a month that every
  * account's retention has passed is dropped whole; an account that keeps less than the longest
  * has its older texts deleted in batches. A text still queued (scheduled ahead) is never removed.
+ * Then the partitioned tables are analyzed as a whole.
  */
 public final class MessageRetention extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(MessageRetention.class);
@@ -45,6 +46,11 @@ public final class MessageRetention extends VerticleBase {
   private static final String PARTITIONS = """
       SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
       WHERE i.inhparent = 'messages'::regclass ORDER BY c.relname""";
+  /**
+   * Autovacuum analyzes each month's tables but never the partitioned tables as a whole, whose
+   * statistics the planner uses for joins across months (PostgreSQL leaves that to the owner).
+   */
+  private static final String ANALYZE = "ANALYZE messages, message_parts, message_events";
   private static final String LONGEST = "SELECT coalesce(max(retention_days), 400) FROM accounts";
   private static final String SHORTER = "SELECT id, retention_days FROM accounts WHERE retention_days < $1 ORDER BY id";
   private static final String STILL_QUEUED = """
@@ -92,7 +98,7 @@ public final class MessageRetention extends VerticleBase {
     }
     running = true;
     Instant now = clock.instant();
-    partitionsAhead(now).compose(v -> removePast(now)).onComplete(ar -> {
+    partitionsAhead(now).compose(v -> removePast(now)).compose(v -> pool.query(ANALYZE).execute()).onComplete(ar -> {
       running = false;
       if (ar.failed()) {
         log.warn("message retention: {}", ar.cause().toString());
