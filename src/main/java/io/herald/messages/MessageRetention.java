@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * next are made ahead and the id sequence moves to this month's block; a month that every
  * account's retention has passed is dropped whole; an account that keeps less than the longest
  * has its older texts deleted in batches. A text still queued (scheduled ahead) is never removed.
- * Then the partitioned tables are analyzed as a whole.
+ * The partitioned tables are analyzed as a whole at start and once a day.
  */
 public final class MessageRetention extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(MessageRetention.class);
@@ -48,9 +48,11 @@ public final class MessageRetention extends VerticleBase {
       WHERE i.inhparent = 'messages'::regclass ORDER BY c.relname""";
   /**
    * Autovacuum analyzes each month's tables but never the partitioned tables as a whole, whose
-   * statistics the planner uses for joins across months (PostgreSQL leaves that to the owner).
+   * statistics the planner uses for joins across months (PostgreSQL leaves that to the owner). It
+   * samples every month again, so it runs at start and then once a day, not every hour.
    */
   private static final String ANALYZE = "ANALYZE messages, message_parts, message_events";
+  private static final Duration ANALYZE_EVERY = Duration.ofDays(1);
   private static final String LONGEST = "SELECT coalesce(max(retention_days), 400) FROM accounts";
   private static final String SHORTER = "SELECT id, retention_days FROM accounts WHERE retention_days < $1 ORDER BY id";
   private static final String STILL_QUEUED = """
@@ -72,6 +74,7 @@ public final class MessageRetention extends VerticleBase {
   private final Pool pool;
   private final Clock clock;
   private boolean running;
+  private Instant analyzed;
   private long timer;
 
   public MessageRetention(Pool pool, Clock clock) {
@@ -98,12 +101,19 @@ public final class MessageRetention extends VerticleBase {
     }
     running = true;
     Instant now = clock.instant();
-    partitionsAhead(now).compose(v -> removePast(now)).compose(v -> pool.query(ANALYZE).execute()).onComplete(ar -> {
+    partitionsAhead(now).compose(v -> removePast(now)).compose(v -> analyze(now)).onComplete(ar -> {
       running = false;
       if (ar.failed()) {
         log.warn("message retention: {}", ar.cause().toString());
       }
     });
+  }
+
+  private Future<Void> analyze(Instant now) {
+    if (analyzed != null && analyzed.plus(ANALYZE_EVERY).isAfter(now)) {
+      return Future.succeededFuture();
+    }
+    return pool.query(ANALYZE).execute().onSuccess(v -> analyzed = now).mapEmpty();
   }
 
   private Future<Void> removePast(Instant now) {
