@@ -8,6 +8,10 @@ final class ArrayParams {
 
   /** (Tuple.of(a, b) with arrays would pick the varargs overload and spread the second array into separate parameters.) */
   static Tuple tuple(Object[]... columns) {
-    return Tuple.wrap((Object[]) columns);
+    Tuple tuple = Tuple.tuple(); // growable: a caller may add plain values after the arrays
+    for (Object[] column : columns) {
+      tuple.addValue(column);
+    }
+    return tuple;
   }
 }

@@ -19,6 +19,17 @@ import java.util.Map;
  * Most of this file is its four statements, which change together.
  */
 public final class Outcomes {
+  /**
+   * The lowest message id a receipt can be for: the texts of this month and the month before, and
+   * any older one still waiting for its receipt (queued weeks before it went). Given to the receipt
+   * statements as a value, so PostgreSQL leaves the older months out of their plans: a receipt reads
+   * two or three months' indexes, not every month kept (50,000 receipts with a year of months: 10.6
+   * s against 5.0–5.5 s with none but these).
+   */
+  private static final String RECEIPT_FLOOR = """
+      SELECT least(message_id_floor((date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date),
+                   (SELECT min(message_id) FROM receipt_waits))""";
+
   /** Send attempts and the parts that went out, with their events, in one statement. */
   private static final String RECORD_RESULTS = """
       WITH r AS (
@@ -65,7 +76,8 @@ public final class Outcomes {
 
   /**
    * Receipts to parts, and the messages they finish, in one statement. Each receipt settles one part:
-   * the newest still waiting under that id (SMSCs reuse ids). A message is final once every part it
+   * the newest still waiting under that id (SMSCs reuse ids), at or above the floor (named in every
+   * step, so each leaves the months below it out of its plan). A message is final once every part it
    * was sent as has a receipt, or as soon as one part failed. The parts CTE sees this statement's own
    * part updates through the join with a (a statement's CTEs share one snapshot).
    */
@@ -76,10 +88,11 @@ public final class Outcomes {
       w AS (
         SELECT DISTINCT ON (r.smsc, r.id) r.*, p.message_id, p.seq
         FROM r JOIN message_parts p ON p.smsc = r.smsc AND p.smsc_message_id = r.id AND p.state = 'submitted'
+                            AND p.message_id >= $7
         ORDER BY r.smsc, r.id, p.submitted_at DESC, p.message_id DESC),
       a AS (
         UPDATE message_parts p SET state = w.state, receipt_status = w.status, receipt_error = w.err, receipt_at = w.at
-        FROM w WHERE p.message_id = w.message_id AND p.seq = w.seq
+        FROM w WHERE p.message_id = w.message_id AND p.seq = w.seq AND p.message_id >= $7
         RETURNING p.message_id, p.seq, p.state, p.receipt_status, p.receipt_error, w.smsc AS receipt_smsc, w.id AS receipt_id,
                   extract(epoch FROM w.at - p.submitted_at)::float8 AS lag),
       parts AS (
@@ -87,7 +100,7 @@ public final class Outcomes {
                coalesce(a.receipt_status, p.receipt_status) AS receipt_status,
                coalesce(a.receipt_error, p.receipt_error) AS receipt_error
         FROM message_parts p LEFT JOIN a ON a.message_id = p.message_id AND a.seq = p.seq
-        WHERE p.message_id IN (SELECT message_id FROM a)),
+        WHERE p.message_id IN (SELECT message_id FROM a) AND p.message_id >= $7),
       agg AS (
         SELECT message_id,
                count(*) AS parts,
@@ -102,7 +115,7 @@ public final class Outcomes {
         UPDATE messages m SET state = coalesce(agg.bad_state, 'delivered'), updated_at = now(),
                error_code = agg.bad_code, error_detail = agg.bad_detail
         -- a receipt that comes after the receipt timeout still tells what became of the message
-        FROM agg WHERE m.id = agg.message_id AND m.state IN ('submitted', 'unknown')
+        FROM agg WHERE m.id = agg.message_id AND m.id >= $7 AND m.state IN ('submitted', 'unknown')
           -- every part that went out (a message_payload submit is one part for many segments)
           AND (agg.bad_state IS NOT NULL OR agg.delivered = agg.parts)
         RETURNING m.id, m.job_id, m.state, m.smsc, m.error_detail),
@@ -121,7 +134,7 @@ public final class Outcomes {
       -- a receipt for a part that already has one is the SMSC repeating itself: nothing to keep
       -- (a part still waiting may have been written a moment ago: keep it; the sweep matches it)
       WHERE NOT EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = r.smsc AND p.smsc_message_id = r.id
-                        AND p.state <> 'submitted')""";
+                        AND p.state <> 'submitted' AND p.message_id >= $10)""";
 
   private static final String PURGE_HELD = "DELETE FROM receipts_unmatched WHERE received_at < now() - make_interval(hours => $1)";
 
@@ -170,9 +183,11 @@ public final class Outcomes {
     return pool.withTransaction(tx -> tx.query("""
             DELETE FROM receipts_unmatched h
             WHERE EXISTS (SELECT 1 FROM message_parts p WHERE p.smsc = h.smsc AND p.state = 'submitted'
-                          AND p.smsc_message_id IN (h.smsc_message_id, h.alt_id_1, h.alt_id_2))
+                          AND p.smsc_message_id IN (h.smsc_message_id, h.alt_id_1, h.alt_id_2)
+                          -- below the floor a receipt would not match: it stays held until it is forgotten
+                          AND p.message_id >= (%s))
             RETURNING h.smsc, h.smsc_message_id, h.alt_id_1, h.alt_id_2, h.state, h.receipt_status, h.receipt_error,
-                      h.received_at, h.raw""").execute()
+                      h.received_at, h.raw""".formatted(RECEIPT_FLOOR)).execute()
         .compose(rows -> {
           List<ReceiptUpdate> found = new ArrayList<>();
           for (Row r : rows) {
@@ -273,22 +288,22 @@ public final class Outcomes {
     }
     List<Transition> settled = new ArrayList<>();
     List<Recorded.Matched> matchedSmscs = new ArrayList<>();
-    return matchRound(tx, receipts, 0, settled, matchedSmscs).compose(unmatched -> {
-      Future<?> holding = unmatched.isEmpty() ? Future.succeededFuture() : hold(tx, unmatched);
-      List<String> heldSmscs = unmatched.stream().map(ReceiptUpdate::smsc).toList();
-      return holding.map(v -> new Recorded(settled, matchedSmscs, heldSmscs));
-    });
+    return tx.query(RECEIPT_FLOOR).execute()
+        .map(rows -> rows.iterator().next().getLong(0))
+        .compose(floor -> matchRound(tx, receipts, 0, settled, matchedSmscs, floor)
+            .compose(unmatched -> (unmatched.isEmpty() ? Future.succeededFuture() : hold(tx, unmatched, floor))
+                .map(v -> new Recorded(settled, matchedSmscs, unmatched.stream().map(ReceiptUpdate::smsc).toList()))));
   }
 
   /** Matches the receipts that have a candidate id for round k; returns those still unmatched. */
   private Future<List<ReceiptUpdate>> matchRound(SqlClient tx, List<ReceiptUpdate> pending, int round,
-                                                 List<Transition> settled, List<Recorded.Matched> matchedSmscs) {
+                                                 List<Transition> settled, List<Recorded.Matched> matchedSmscs, long floor) {
     if (pending.isEmpty() || round > 2) {
       return Future.succeededFuture(pending);
     }
     List<ReceiptUpdate> tried = pending.stream().filter(r -> r.candidate(round) != null).toList();
     if (tried.isEmpty()) {
-      return matchRound(tx, pending, round + 1, settled, matchedSmscs);
+      return matchRound(tx, pending, round + 1, settled, matchedSmscs, floor);
     }
     int n = tried.size();
     String[] smscs = new String[n];
@@ -306,7 +321,7 @@ public final class Outcomes {
       errors[i] = r.error();
       at[i] = r.at().atOffset(ZoneOffset.UTC);
     }
-    return tx.preparedQuery(APPLY_RECEIPTS).execute(ArrayParams.tuple(smscs, ids, states, statuses, errors, at))
+    return tx.preparedQuery(APPLY_RECEIPTS).execute(ArrayParams.tuple(smscs, ids, states, statuses, errors, at).addLong(floor))
         .compose(rows -> {
           Map<String, Double> matched = new HashMap<>();
           for (Row r : rows) {
@@ -328,11 +343,11 @@ public final class Outcomes {
               still.add(r);
             }
           }
-          return matchRound(tx, still, round + 1, settled, matchedSmscs);
+          return matchRound(tx, still, round + 1, settled, matchedSmscs, floor);
         });
   }
 
-  private Future<?> hold(SqlClient tx, List<ReceiptUpdate> receipts) {
+  private Future<?> hold(SqlClient tx, List<ReceiptUpdate> receipts, long floor) {
     int n = receipts.size();
     String[][] text = new String[8][n];
     OffsetDateTime[] at = new OffsetDateTime[n];
@@ -349,7 +364,7 @@ public final class Outcomes {
       at[i] = r.at().atOffset(ZoneOffset.UTC);
     }
     return tx.preparedQuery(HOLD_RECEIPTS)
-        .execute(ArrayParams.tuple(text[0], text[1], text[2], text[3], text[4], text[5], text[6], at, text[7]))
+        .execute(ArrayParams.tuple(text[0], text[1], text[2], text[3], text[4], text[5], text[6], at, text[7]).addLong(floor))
         .onSuccess(rows -> held.addAndGet(rows.rowCount()));
   }
 
