@@ -23,8 +23,8 @@ public final class Outcomes {
    * The lowest message id a receipt can be for: the texts of this month and the month before, and
    * any older one still waiting for its receipt (queued weeks before it went). Given to the receipt
    * statements as a value, so PostgreSQL leaves the older months out of their plans: a receipt reads
-   * two or three months' indexes, not every month kept (50,000 receipts with a year of months: 10.6
-   * s against 5.0–5.5 s with none but these).
+   * two or three months' indexes, not every month kept (50,000 receipts with a year of months
+   * before this one: 7.0–9.5 s without the floor, 5.8–6.6 s with it; BENCHMARKS.md).
    */
   private static final String RECEIPT_FLOOR = """
       SELECT least(message_id_floor((date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date),
